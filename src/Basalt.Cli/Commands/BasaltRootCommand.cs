@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Basalt.Cli.Commands.Disk;
+using Basalt.Cli.Commands.Mkfs;
+using Basalt.Cli.Commands.Rpm;
+using Basalt.Cli.Commands.Verity;
+
+namespace Basalt.Cli.Commands;
+
+/// <summary>The <c>basalt</c> command tree.</summary>
+internal static class BasaltRootCommand
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand("Basalt: reproducible, verity-sealed immutable Linux images from RPM repositories.")
+        {
+            RpmCommand.Create(context),
+            MkfsCommand.Create(context),
+            VerityCommand.Create(context),
+            DiskCommand.Create(context),
+        };
+        return root;
+    }
+}

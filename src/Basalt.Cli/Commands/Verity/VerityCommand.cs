@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Basalt.Cli.Commands.Verity;
+
+/// <summary><c>basalt verity …</c>: Format and verify dm-verity hash trees.</summary>
+internal static class VerityCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("verity", "Format and verify dm-verity hash trees.");
+        // One line per subcommand; each lives in its own file in this folder.
+        return command;
+    }
+}
