@@ -11,6 +11,8 @@ public static class Fixtures
 
     private static readonly Lazy<string> Root = new(Locate);
 
+    private static readonly Lazy<string> Repo = new(LocateRepoRoot);
+
     /// <summary>The absolute path of <c>shared/data</c>.</summary>
     public static string DataRoot => Root.Value;
 
@@ -35,7 +37,7 @@ public static class Fixtures
     }
 
     /// <summary>The repository root (the folder holding Basalt.slnx).</summary>
-    public static string RepoRoot { get; } = LocateRepoRoot();
+    public static string RepoRoot => Repo.Value;
 
     private static string Locate()
     {
@@ -47,12 +49,15 @@ public static class Fixtures
                 : throw new DirectoryNotFoundException($"{EnvironmentVariable}='{fromEnvironment}' does not exist.");
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, RepoRoot })
         {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
-            if (File.Exists(System.IO.Path.Combine(candidate, "SOURCES.md")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
+                if (File.Exists(System.IO.Path.Combine(candidate, "SOURCES.md")))
+                {
+                    return candidate;
+                }
             }
         }
 
@@ -62,6 +67,14 @@ public static class Fixtures
 
     private static string LocateRepoRoot()
     {
+        var recorded = typeof(Fixtures).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "BasaltRepoRoot")?.Value;
+        if (recorded is not null && File.Exists(System.IO.Path.Combine(recorded, "Basalt.slnx")))
+        {
+            return System.IO.Path.GetFullPath(recorded);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Basalt.slnx")))
