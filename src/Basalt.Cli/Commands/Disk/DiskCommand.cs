@@ -9,6 +9,7 @@ internal static class DiskCommand
     {
         var command = new Command("disk", "Inspect disk images (raw, VHD, qcow2, COSI).");
         // One line per subcommand; each lives in its own file in this folder.
+        command.Subcommands.Add(DiskInfoCommand.Create(context));
         return command;
     }
 }

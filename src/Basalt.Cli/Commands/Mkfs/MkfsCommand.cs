@@ -9,6 +9,8 @@ internal static class MkfsCommand
     {
         var command = new Command("mkfs", "Write filesystem images (EROFS, FAT) from a directory.");
         // One line per subcommand; each lives in its own file in this folder.
+        command.Subcommands.Add(MkfsFatCommand.Create(context));
+        command.Subcommands.Add(MkfsErofsCommand.Create(context));
         return command;
     }
 }

@@ -9,6 +9,8 @@ internal static class VerityCommand
     {
         var command = new Command("verity", "Format and verify dm-verity hash trees.");
         // One line per subcommand; each lives in its own file in this folder.
+        command.Subcommands.Add(VerityFormatCommand.Create(context));
+        command.Subcommands.Add(VerityVerifyCommand.Create(context));
         return command;
     }
 }

@@ -1,0 +1,121 @@
+using Basalt.Imaging.Gpt;
+
+namespace Basalt.Imaging.Disk;
+
+/// <summary>
+/// Lays out partitions on a GPT disk (starts aligned to 1 MiB, the whole disk a multiple of 1 MiB so it can
+/// become a fixed VHD for Azure) and writes the raw image in one streaming pass, leaving holes for zeros.
+/// Everything that varies (disk and partition GUIDs) comes from the caller, so output is deterministic.
+/// </summary>
+public sealed class DiskImageBuilder
+{
+    public const long Alignment = 1024 * 1024;
+    private const int Sector = GptTable.SectorSize;
+    private readonly List<DiskPartitionSpec> _partitions = [];
+
+    public DiskImageBuilder(Guid diskGuid) => DiskGuid = diskGuid;
+
+    public Guid DiskGuid { get; }
+
+    /// <summary>The disk size in bytes (a multiple of 1 MiB); null for the smallest disk that holds the partitions.</summary>
+    public long? DiskSizeBytes { get; set; }
+
+    public DiskImageBuilder Add(DiskPartitionSpec partition)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        _partitions.Add(partition);
+        return this;
+    }
+
+    /// <summary>Places each partition after the previous one, in the order added, and checks the result.</summary>
+    public DiskLayout Plan()
+    {
+        var entries = new List<DiskLayoutEntry>();
+        var next = Alignment / Sector;
+        foreach (var (spec, index) in _partitions.Select((p, i) => (p, i)))
+        {
+            var contentLength = spec.Content?.Length ?? 0;
+            var size = spec.SizeBytes == 0 ? contentLength : spec.SizeBytes;
+            if (size <= 0 || size < contentLength)
+            {
+                throw new ArgumentException($"Partition '{spec.Name}': size {spec.SizeBytes} must be positive and hold its {contentLength}-byte content.");
+            }
+
+            var sectors = checked((size + Sector - 1) / Sector);
+            var partition = new GptPartition(index + 1, spec.Type, spec.UniqueId, next, checked(next + sectors - 1), spec.Attributes, spec.Name);
+            entries.Add(new DiskLayoutEntry(partition, spec.Content));
+            next = AlignUp(checked(next + sectors), Alignment / Sector);
+        }
+
+        // The backup GPT needs 33 sectors after the last usable LBA; keep the disk 1 MiB aligned.
+        var minimum = checked(AlignUp((next * Sector) + (GptWriter.BackupRegionBytes), Alignment));
+        var diskSize = DiskSizeBytes ?? minimum;
+        if (diskSize % Alignment != 0 || diskSize < minimum)
+        {
+            throw new ArgumentException($"Disk size {diskSize} must be a multiple of 1 MiB and at least {minimum} bytes for these partitions.");
+        }
+
+        var table = GptTable.Create(DiskGuid, diskSize / Sector, [.. entries.Select(e => e.Partition)]);
+        GptWriter.Validate(table);
+        return new DiskLayout(table, diskSize, entries);
+    }
+
+    /// <summary>Writes the image to a new file (through a temporary name, renamed when complete).</summary>
+    public async Task<DiskLayout> WriteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            DiskLayout layout;
+            var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                layout = await WriteAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            return layout;
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the image to an empty seekable stream; regions never written stay holes.</summary>
+    public async Task<DiskLayout> WriteAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanSeek || destination.Length != 0)
+        {
+            throw new ArgumentException("The destination must be an empty seekable stream.", nameof(destination));
+        }
+
+        var layout = Plan();
+        destination.SetLength(layout.SizeBytes);
+        destination.Position = 0;
+        await destination.WriteAsync(GptWriter.BuildPrimary(layout.Table), cancellationToken).ConfigureAwait(false);
+        foreach (var entry in layout.Entries)
+        {
+            if (entry.Content is null || entry.Content.Length == 0)
+            {
+                continue;
+            }
+
+            var source = entry.Content.OpenRead();
+            await using (source.ConfigureAwait(false))
+            {
+                await SparseCopy.CopyAsync(source, destination, entry.Partition.OffsetBytes, entry.Content.Length,
+                    $"partition '{entry.Partition.Name}'", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        destination.Position = layout.SizeBytes - GptWriter.BackupRegionBytes;
+        await destination.WriteAsync(GptWriter.BuildBackup(layout.Table), cancellationToken).ConfigureAwait(false);
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return layout;
+    }
+
+    private static long AlignUp(long value, long alignment) => checked((value + alignment - 1) / alignment * alignment);
+}
