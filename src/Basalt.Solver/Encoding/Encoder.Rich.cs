@@ -1,0 +1,139 @@
+using Basalt.Packaging.Rich;
+
+namespace Basalt.Solver.Encoding;
+
+/// <summary>
+/// Rich dependencies as clauses. <see cref="Positive"/> gives clauses that hold when the dependency is satisfied,
+/// <see cref="Negative"/> clauses that hold when it is not; "or" over operands that need several clauses gets a
+/// helper variable per operand that implies it (the way libsolv's cplxdeps expands them).
+/// "(a if b)" means "a or not b". "(a unless b)" without "else" means "a and not b": that is what libsolv 0.7.23
+/// does in requires and in conflicts alike (checked with testsolv; see docs/solver.md), and Basalt answers as libsolv.
+/// With "else", "(a if b else c)" and "(a unless b else c)" pick the branch by whether b holds. The operand order in
+/// the "or" clauses follows what libsolv tries first: for if/else the condition before the else branch, for
+/// unless/else the then branch before the condition (both checked against testsolv).
+/// </summary>
+internal sealed partial class Encoder
+{
+    // Operand groups of the clauses Or() builds, found again by reference when the clause is added.
+    private readonly Dictionary<int[], List<int[]>> _orGroups = new(ReferenceEqualityComparer.Instance);
+
+    private List<int[]> Positive(RichDependency node, Rule rule) => node switch
+    {
+        RichSimple simple => [[.. Pool.WhatProvides(simple.Dependency).Select(q => q + 1)]],
+        RichGroup group => Positive(group.Operand, rule),
+        RichAnd and => [.. and.Operands.SelectMany(o => Positive(o, rule))],
+        RichOr or => Or([.. or.Operands.Select(o => Positive(o, rule))], rule),
+        RichIf rif => rif.Else is null
+            ? Or([Negative(rif.Condition, rule), Positive(rif.Then, rule)], rule)
+            : [.. Or([Negative(rif.Condition, rule), Positive(rif.Then, rule)], rule),
+               .. Or([Positive(rif.Condition, rule), Positive(rif.Else, rule)], rule)],
+        RichUnless unless => unless.Else is null
+            ? [.. Positive(unless.Then, rule), .. Negative(unless.Condition, rule)]
+            : [.. Or([Positive(unless.Then, rule), Positive(unless.Condition, rule)], rule),
+               .. Or([Negative(unless.Condition, rule), Positive(unless.Else, rule)], rule)],
+        _ => [[.. PackageSet(node).Select(q => q + 1)]],
+    };
+
+    private List<int[]> Negative(RichDependency node, Rule rule) => node switch
+    {
+        RichSimple simple => [.. Pool.WhatProvides(simple.Dependency).Select(q => new[] { -(q + 1) })],
+        RichGroup group => Negative(group.Operand, rule),
+        RichAnd and => Or([.. and.Operands.Select(o => Negative(o, rule))], rule),
+        RichOr or => [.. or.Operands.SelectMany(o => Negative(o, rule))],
+        RichIf rif => rif.Else is null
+            ? [.. Positive(rif.Condition, rule), .. Negative(rif.Then, rule)]
+            : Or([[.. Positive(rif.Condition, rule), .. Negative(rif.Then, rule)],
+                  [.. Negative(rif.Condition, rule), .. Negative(rif.Else, rule)]], rule),
+        RichUnless unless => unless.Else is null
+            ? Or([Negative(unless.Then, rule), Positive(unless.Condition, rule)], rule)
+            : Or([[.. Negative(unless.Condition, rule), .. Negative(unless.Then, rule)],
+                  [.. Positive(unless.Condition, rule), .. Negative(unless.Else, rule)]], rule),
+        _ => [.. PackageSet(node).Select(q => new[] { -(q + 1) })],
+    };
+
+    /// <summary>
+    /// The disjunction of operands given as clause sets. An operand of one clause contributes its literals directly;
+    /// the first larger one is distributed over the rest; any further larger one gets a helper variable h with
+    /// "h implies each of its clauses". An operand of no clauses is true.
+    /// </summary>
+    private List<int[]> Or(List<List<int[]>> operands, Rule rule)
+    {
+        var literals = new List<int>();
+        var groups = new List<int[]>();
+        List<int[]>? distributed = null;
+        foreach (var operand in operands)
+        {
+            if (operand.Count == 0)
+            {
+                return [];
+            }
+
+            if (operand.Count == 1)
+            {
+                literals.AddRange(operand[0]);
+                groups.Add(operand[0]);
+            }
+            else if (distributed is null)
+            {
+                // (a1 and a2) or rest == (a1 or rest) and (a2 or rest): no helper for the first large operand.
+                distributed = operand;
+            }
+            else
+            {
+                int helper = NewHelper();
+                foreach (var clause in operand)
+                {
+                    int id = AddClause([-helper, .. clause], rule with { IsHelper = true });
+                    _triggered[helper].Add(id);
+                }
+
+                literals.Add(helper);
+                groups.Add([helper]);
+            }
+        }
+
+        if (distributed is null)
+        {
+            int[] clause = [.. literals.Distinct()];
+            _orGroups[clause] = groups;
+            return [clause];
+        }
+
+        return [.. distributed.Select(clause => clause.Concat(literals).Distinct().ToArray())];
+    }
+
+    /// <summary>
+    /// The packages that satisfy a "with"/"without" term on their own (one package meets every operand), or the
+    /// union for "or" inside them.
+    /// </summary>
+    public SortedSet<int> PackageSet(RichDependency node)
+    {
+        switch (node)
+        {
+            case RichSimple simple:
+                return [.. Pool.WhatProvides(simple.Dependency)];
+            case RichGroup group:
+                return PackageSet(group.Operand);
+            case RichWith with:
+                var set = PackageSet(with.Operands[0]);
+                foreach (var operand in with.Operands.Skip(1))
+                {
+                    set.IntersectWith(PackageSet(operand));
+                }
+
+                return set;
+            case RichWithout without:
+                var left = PackageSet(without.Left);
+                left.ExceptWith(PackageSet(without.Right));
+                return left;
+            default:
+                var union = new SortedSet<int>();
+                foreach (var child in node.Children)
+                {
+                    union.UnionWith(PackageSet(child));
+                }
+
+                return union;
+        }
+    }
+}

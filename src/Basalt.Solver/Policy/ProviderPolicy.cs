@@ -1,0 +1,165 @@
+using Basalt.Packaging;
+using Basalt.Solver.Encoding;
+using Basalt.Solver.Sat;
+
+namespace Basalt.Solver.Policy;
+
+/// <summary>
+/// Which provider to try first, libsolv style (docs/solver.md, "Policy"): an installed one; a locked one; an update
+/// of an installed name; the newest version of its name still possible; one a chosen package recommends or suggests;
+/// one whose name is the required name; the highest provided version of that
+/// name; the shortest name; the lexically first name; then the newest EVR, the preferred architecture, the better
+/// repository priority and finally pool order, so the choice is always deterministic.
+/// </summary>
+internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
+{
+    private readonly HashSet<string> _installedNames = [.. pool.Packages.Take(pool.InstalledCount).Select(p => p.Name)];
+    private List<int>[]? _wantedBy;
+
+    /// <summary>The best package among <paramref name="candidates"/> for a requirement named <paramref name="wanted"/>.</summary>
+    public int Choose(IReadOnlyList<int> candidates, string wanted, SatSolver sat)
+    {
+        int best = candidates[0];
+        for (int i = 1; i < candidates.Count; i++)
+        {
+            if (Compare(candidates[i], best, wanted, sat) < 0)
+            {
+                best = candidates[i];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Negative when <paramref name="a"/> is preferred to <paramref name="b"/>.</summary>
+    public int Compare(int a, int b, string wanted, SatSolver sat)
+    {
+        var pa = pool.Packages[a];
+        var pb = pool.Packages[b];
+        int rc = pool.IsInstalled(b).CompareTo(pool.IsInstalled(a));
+        if (rc == 0 && locked.Count != 0)
+        {
+            rc = locked.Contains(pb.Nevra.ToString()).CompareTo(locked.Contains(pa.Nevra.ToString()));
+        }
+
+        if (rc == 0)
+        {
+            // An update of an installed package beats a new name (libsolv's choice rules).
+            rc = _installedNames.Contains(pb.Name).CompareTo(_installedNames.Contains(pa.Name));
+        }
+
+        if (rc == 0)
+        {
+            rc = IsNewestPossible(b, sat).CompareTo(IsNewestPossible(a, sat));
+        }
+
+        if (rc == 0)
+        {
+            // libsolv's prune_to_recommended: prefer what a chosen package recommends or suggests.
+            rc = IsWanted(b, sat).CompareTo(IsWanted(a, sat));
+        }
+
+        if (rc == 0)
+        {
+            rc = (pb.Name == wanted).CompareTo(pa.Name == wanted);
+        }
+
+        if (rc == 0 && pa.Name != pb.Name && wanted.Length != 0)
+        {
+            var provideA = pool.ProvideOf(a, wanted);
+            var provideB = pool.ProvideOf(b, wanted);
+            if (provideA is not null && provideB is not null)
+            {
+                rc = -Pool.CompareProvided(provideA, provideB);
+            }
+        }
+
+        if (rc == 0)
+        {
+            rc = pa.Name.Length.CompareTo(pb.Name.Length);
+        }
+
+        if (rc == 0)
+        {
+            rc = string.CompareOrdinal(pa.Name, pb.Name);
+        }
+
+        if (rc == 0)
+        {
+            rc = -Evr.Compare(pool.Evrs[a], pool.Evrs[b]);
+        }
+
+        if (rc == 0)
+        {
+            rc = pool.ArchRank(pa.Nevra.Arch).CompareTo(pool.ArchRank(pb.Nevra.Arch));
+        }
+
+        if (rc == 0)
+        {
+            rc = pa.RepositoryPriority.CompareTo(pb.RepositoryPriority);
+        }
+
+        return rc != 0 ? rc : a.CompareTo(b);
+    }
+
+    private bool IsWanted(int p, SatSolver sat)
+    {
+        _wantedBy ??= BuildWantedBy();
+        foreach (int q in _wantedBy[p] ?? [])
+        {
+            if (sat.ValueOf(q + 1) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // For each package, the packages whose simple Recommends or Suggests it provides, and the packages that provide
+    // what its own Supplements or Enhances name.
+    private List<int>[] BuildWantedBy()
+    {
+        var wantedBy = new List<int>[pool.Packages.Count];
+        for (int q = 0; q < pool.Packages.Count; q++)
+        {
+            foreach (var dependency in pool.Packages[q].Supplements.Concat(pool.Packages[q].Enhances))
+            {
+                if (!dependency.IsRich)
+                {
+                    (wantedBy[q] ??= []).AddRange(pool.WhatProvides(dependency));
+                }
+            }
+
+            foreach (var dependency in pool.Packages[q].Recommends.Concat(pool.Packages[q].Suggests))
+            {
+                if (dependency.IsRich)
+                {
+                    continue;
+                }
+
+                foreach (int p in pool.WhatProvides(dependency))
+                {
+                    (wantedBy[p] ??= []).Add(q);
+                }
+            }
+        }
+
+        return wantedBy;
+    }
+
+    /// <summary>True when no other package of the same name with a higher EVR can still be chosen.</summary>
+    private bool IsNewestPossible(int p, SatSolver sat)
+    {
+        var evr = pool.Evrs[p];
+        foreach (int q in pool.WithName(pool.Packages[p].Name))
+        {
+            if (q != p && sat.ValueOf(q + 1) >= 0 && Evr.Compare(pool.Evrs[q], evr) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
