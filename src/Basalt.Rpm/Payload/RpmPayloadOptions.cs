@@ -1,0 +1,19 @@
+using Basalt.Compression;
+
+namespace Basalt.Rpm.Payload;
+
+/// <summary>Bounds and switches for reading a package payload.</summary>
+public sealed record RpmPayloadOptions
+{
+    public static RpmPayloadOptions Default { get; } = new();
+
+    /// <summary>
+    /// Decompression bounds. Null (the default) derives them from the package: the declared uncompressed size
+    /// (PAYLOADSIZE / LONGARCHIVESIZE) plus one cpio trailer's slack, or <see cref="DecompressionLimits.Default"/>
+    /// when the package declares none.
+    /// </summary>
+    public DecompressionLimits? Limits { get; init; }
+
+    /// <summary>Check each regular file's content against the header's digest (FILEDIGESTS) as it streams past.</summary>
+    public bool VerifyFileDigests { get; init; } = true;
+}
