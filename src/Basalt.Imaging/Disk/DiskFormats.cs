@@ -1,13 +1,14 @@
+using Basalt.Imaging.Cosi;
 using Basalt.Imaging.Qcow2;
 using Basalt.Imaging.Vhd;
 
 namespace Basalt.Imaging.Disk;
 
-/// <summary>Detects the container format of a disk image: qcow2 (magic at 0), VHD (footer at the end), else raw.</summary>
+/// <summary>Detects the container format of a disk image: COSI (tar with cosi-marker), qcow2 (magic at 0), VHD (footer at the end), else raw.</summary>
 public static class DiskFormats
 {
     /// <summary>The formats tried before falling back to raw, most specific first.</summary>
-    public static IReadOnlyList<IDiskFormat> Known { get; } = [new Qcow2Format(), new VhdFormat()];
+    public static IReadOnlyList<IDiskFormat> Known { get; } = [new CosiDiskFormat(), new Qcow2Format(), new VhdFormat()];
 
     /// <summary>Opens <paramref name="stream"/> (seekable, owned by the caller) with the first format that claims it.</summary>
     public static DiskView Open(Stream stream, IEnumerable<IDiskFormat>? additional = null)
