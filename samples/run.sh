@@ -1,6 +1,7 @@
 #!/bin/sh
 # The README's main job, until image builds exist: build every sample package under samples/packages with
-# `basalt rpm build`, then query and verify each one with Basalt's own commands, and print a summary.
+# `basalt rpm build`, query and verify each one with Basalt's own commands, index them as an rpm-md
+# repository, resolve a package against it, and print a summary.
 #
 #   samples/run.sh OUTDIR
 #
@@ -35,11 +36,6 @@ basalt() {
     $BASALT "$@"
 }
 
-# Query and verification commands join the job as they land in the CLI.
-has_command() {
-    basalt rpm --help 2>/dev/null | grep -Eq "^  $1( |$)"
-}
-
 built=0
 verified=0
 summary=""
@@ -48,20 +44,20 @@ for manifest in "$repo"/samples/packages/*/package.yaml; do
     echo "== $sample" >&2
     package=$(basalt rpm build "$manifest" -o "$out")
     built=$((built + 1))
-    if has_command info; then
-        basalt rpm info "$package"
-    fi
-    if has_command files; then
-        basalt rpm files "$package"
-    fi
-    if has_command verify; then
-        basalt rpm verify "$package"
-        verified=$((verified + 1))
-    fi
+    basalt rpm info "$package"
+    basalt rpm files --long "$package"
+    basalt rpm verify "$package"
+    verified=$((verified + 1))
     size=$(wc -c < "$package" | tr -d ' ')
     summary="$summary$(basename "$package") $size bytes
 "
 done
+
+echo "== repository" >&2
+basalt repo index "$out"
+basalt repo info "$out"
+echo "== resolve basalt-motd" >&2
+basalt resolve --repo "samples=$out" basalt-motd
 
 echo
 echo "Packages in $out (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH):"
