@@ -1,3 +1,5 @@
+using Basalt.IO;
+
 namespace Basalt.Compression;
 
 /// <summary>

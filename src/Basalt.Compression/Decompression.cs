@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Basalt.IO;
 using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.LZMA;
 using SharpCompress.Compressors.Xz;
@@ -78,7 +79,7 @@ public static class Decompression
         }
 
         var format = CompressionDetector.Detect(head.AsSpan(0, length));
-        return Open(new ReplayStream(head, length, compressed, leaveOpen), format, limits, leaveOpen: false, description);
+        return Open(new ReplayStream(head.AsMemory(0, length), compressed, leaveOpen), format, limits, leaveOpen: false, description);
     }
 
     /// <summary>The lower-case name of a format, as rpm's PAYLOADCOMPRESSOR spells it.</summary>

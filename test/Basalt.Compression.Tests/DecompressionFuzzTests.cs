@@ -4,7 +4,7 @@ namespace Basalt.Compression.Tests;
 
 /// <summary>
 /// Fuzz target for every decoder: seeded mutations of real rpm payloads. Only <see cref="InvalidDataException"/>
-/// may escape (decoder-specific exceptions must be translated). BASALT_FUZZ_ITERATIONS raises the count (default 600).
+/// may escape (decoder-specific exceptions must be translated). BASALT_FUZZ_ITERATIONS raises the count (default 600); BASALT_FUZZ_SEED replays a run.
 /// </summary>
 public sealed class DecompressionFuzzTests
 {
@@ -14,8 +14,9 @@ public sealed class DecompressionFuzzTests
         var seeds = DecompressionTests.PayloadPackages()
             .Select(row => RpmPayload.RawPayload(Fixtures.Path("rpms/go-rpmutils/testdata/" + row.Data)))
             .ToList();
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable("BASALT_FUZZ_ITERATIONS"), out var n) ? n : 600;
-        var random = new Random(20261125);
+        var iterations = MutationFuzzer.Iterations(600);
+        var seed = MutationFuzzer.Seed(20261125);
+        var random = new Random(seed);
         var limits = DecompressionLimits.Default with { MaxOutputBytes = 16 << 20 };
         var rejected = 0;
         for (var i = 0; i < iterations; i++)
@@ -51,7 +52,7 @@ public sealed class DecompressionFuzzTests
             }
             catch (Exception ex)
             {
-                Assert.Fail($"Iteration {i} ({format}): {ex.GetType().Name} escaped: {ex}");
+                Assert.Fail($"Iteration {i} (seed {seed}, {format}): {ex.GetType().Name} escaped: {ex}");
             }
         }
 

@@ -38,7 +38,7 @@ public sealed class DecompressionTests
         var payload = RpmPayload.RawPayload(Fixtures.Path("rpms/go-rpmutils/testdata/" + package));
         var format = CompressionDetector.Detect(payload);
         using var explicitFormat = Decompression.Open(new MemoryStream(payload), format, DecompressionLimits.Default);
-        using var detected = Decompression.Open(new OneByteStream(payload), DecompressionLimits.Default);
+        using var detected = Decompression.Open(new NonSeekableStream(payload, chunk: 1), DecompressionLimits.Default);
         Assert.Equal(format, detected.Format);
         Assert.Equal(ReadAll(explicitFormat), ReadAll(detected));
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Basalt.TestInfrastructure;
 
 namespace Basalt.IO.Tests;
 

@@ -1,3 +1,5 @@
+using Basalt.TestInfrastructure;
+
 namespace Basalt.IO.Tests;
 
 public sealed class StreamReadingTests

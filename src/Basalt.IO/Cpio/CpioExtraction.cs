@@ -9,21 +9,18 @@ internal sealed partial class CpioExtraction
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly string _root;
+    private readonly SafeTreeWriter<CpioEntry> _tree;
     private readonly CpioExtractOptions _options;
     private readonly bool _privileged = Environment.IsPrivilegedProcess;
     private readonly CpioExtractionResult _result = new();
 
-    // Relative paths known to be real directories (not symlinks) that this extraction created or checked.
-    private readonly HashSet<string> _directories = new(StringComparer.Ordinal) { "" };
     private readonly List<(string Path, CpioEntry Entry)> _directoryAttributes = [];
     private readonly Dictionary<(uint Inode, uint Major, uint Minor), LinkGroup> _linkGroups = [];
 
     public CpioExtraction(string targetDirectory, CpioExtractOptions options)
     {
-        _root = SafePath.FullRoot(targetDirectory);
+        _tree = new SafeTreeWriter<CpioEntry>(targetDirectory, Conflict);
         _options = options;
-        Directory.CreateDirectory(_root);
     }
 
     public void Add(CpioEntry entry, Stream data)
@@ -45,8 +42,8 @@ internal sealed partial class CpioExtraction
             return; // "." itself: the target directory already exists and keeps its own attributes.
         }
 
-        var full = _root + Path.DirectorySeparatorChar + relative;
-        EnsureParent(entry, relative);
+        var full = _tree.FullPath(relative);
+        _tree.EnsureParents(entry, relative);
         switch (entry.EntryType)
         {
             case CpioEntryType.Directory:
@@ -56,8 +53,8 @@ internal sealed partial class CpioExtraction
                 AddHardLink(entry, relative, full, data);
                 break;
             case CpioEntryType.RegularFile:
-                ClearPath(entry, relative, full);
-                WriteFile(full, data);
+                _tree.Clear(entry, relative);
+                WriteFile(relative, data);
                 ApplyAttributes(entry, full, isSymlink: false);
                 _result.Files++;
                 break;
@@ -79,9 +76,9 @@ internal sealed partial class CpioExtraction
         foreach (var group in _linkGroups.Values.Where(g => g.DataPath is null && g.Pending.Count > 0))
         {
             var (firstEntry, firstRelative, firstFull) = group.Pending[0];
-            EnsureParent(firstEntry, firstRelative);
-            ClearPath(firstEntry, firstRelative, firstFull);
-            WriteFile(firstFull, Stream.Null);
+            _tree.EnsureParents(firstEntry, firstRelative);
+            _tree.Clear(firstEntry, firstRelative);
+            WriteFile(firstRelative, Stream.Null);
             _result.Files++;
             group.DataPath = firstFull;
             group.Pending.RemoveAt(0);
@@ -100,18 +97,7 @@ internal sealed partial class CpioExtraction
 
     private void AddDirectory(CpioEntry entry, string relative, string full)
     {
-        if (!_directories.Contains(relative))
-        {
-            var kind = Kind(full);
-            if (kind != PathKind.Directory)
-            {
-                ClearPath(entry, relative, full);
-                Directory.CreateDirectory(full);
-            }
-
-            _directories.Add(relative);
-        }
-
+        _tree.EnsureDirectory(entry, relative);
         _directoryAttributes.Add((full, entry));
         _result.Directories++;
     }
@@ -137,7 +123,7 @@ internal sealed partial class CpioExtraction
         }
 
         SafePath.EnsureSymlinkInside(entry.Name, target, _options.AllowAbsoluteSymlinks);
-        ClearPath(entry, relative, full);
+        _tree.Clear(entry, relative);
         File.CreateSymbolicLink(full, target);
         ApplyAttributes(entry, full, isSymlink: true);
         _result.Symlinks++;
@@ -151,8 +137,8 @@ internal sealed partial class CpioExtraction
             return;
         }
 
-        ClearPath(entry, relative, full);
-        var errno = UnixNative.MkNod(full, entry.Mode, entry.RdevMajor, entry.RdevMinor);
+        _tree.Clear(entry, relative);
+        var errno = UnixFileSystem.MkNod(full, entry.Mode, entry.RdevMajor, entry.RdevMinor);
         if (errno != 0)
         {
             _result.Warn($"Skipped cpio entry '{entry.Name}': mknod failed with errno {errno}.");
@@ -168,7 +154,7 @@ internal sealed partial class CpioExtraction
         if (_options.ApplyOwnership && _privileged)
         {
             // Before chmod: chown clears set-user-ID and set-group-ID bits.
-            UnixNative.LChown(full, entry.Uid, entry.Gid);
+            UnixFileSystem.LChown(full, entry.Uid, entry.Gid);
         }
 
         if (!isSymlink)
@@ -183,16 +169,9 @@ internal sealed partial class CpioExtraction
         }
     }
 
-    private static void WriteFile(string full, Stream data)
+    private void WriteFile(string relative, Stream data)
     {
-        // CreateNew is O_CREAT|O_EXCL: it never opens through a symlink that appeared at this name.
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        };
-        using var file = new FileStream(full, options);
+        using var file = _tree.CreateFile(relative);
         data.CopyTo(file);
     }
 }

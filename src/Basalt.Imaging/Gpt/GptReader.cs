@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Basalt.Imaging.Disk;
+using Basalt.IO;
 using static Basalt.Imaging.Gpt.GptLayout;
 
 namespace Basalt.Imaging.Gpt;
@@ -83,7 +84,7 @@ public static class GptReader
 
         var storedCrc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(HeaderCrcOffset));
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(HeaderCrcOffset), 0);
-        var actualCrc = GptCrc32.Compute(header.AsSpan(0, (int)headerSize));
+        var actualCrc = Crc32.Compute(header.AsSpan(0, (int)headerSize));
         if (storedCrc != actualCrc)
         {
             error = $"header CRC32 0x{storedCrc:x8} at offset {offset + HeaderCrcOffset} does not match the computed 0x{actualCrc:x8}";
@@ -126,7 +127,7 @@ public static class GptReader
 
         var entries = new byte[arrayBytes];
         disk.ReadAt(entryLba * SectorSize, entries);
-        var actualEntryCrc = GptCrc32.Compute(entries);
+        var actualEntryCrc = Crc32.Compute(entries);
         if (actualEntryCrc != entryCrc)
         {
             error = $"entry array CRC32 0x{entryCrc:x8} (header at offset {offset}) does not match the computed 0x{actualEntryCrc:x8} of the array at offset {entryLba * SectorSize}";

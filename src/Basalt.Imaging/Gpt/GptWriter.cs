@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Basalt.IO;
 using static Basalt.Imaging.Gpt.GptLayout;
 
 namespace Basalt.Imaging.Gpt;
@@ -70,7 +71,7 @@ public static class GptWriter
         var entries = region.AsSpan(2 * SectorSize, EntryArrayBytes);
         WriteEntries(entries, table);
         WriteHeader(region.AsSpan(SectorSize, SectorSize), table, myLba: 1, alternateLba: table.DiskSectors - 1, entryLba: 2,
-            GptCrc32.Compute(entries));
+            Crc32.Compute(entries));
         return region;
     }
 
@@ -82,7 +83,7 @@ public static class GptWriter
         WriteEntries(entries, table);
         var lastLba = table.DiskSectors - 1;
         WriteHeader(region.AsSpan(EntryArrayBytes, SectorSize), table, myLba: lastLba, alternateLba: 1,
-            entryLba: lastLba - EntryArraySectors, GptCrc32.Compute(entries));
+            entryLba: lastLba - EntryArraySectors, Crc32.Compute(entries));
         return region;
     }
 
@@ -127,6 +128,6 @@ public static class GptWriter
         BinaryPrimitives.WriteInt32LittleEndian(sector[HeaderEntrySizeOffset..], EntrySize);
         BinaryPrimitives.WriteUInt32LittleEndian(sector[HeaderEntryArrayCrcOffset..], entryCrc);
         // The header CRC covers HeaderSize bytes with its own field zeroed (UEFI 5.3.2).
-        BinaryPrimitives.WriteUInt32LittleEndian(sector[HeaderCrcOffset..], GptCrc32.Compute(sector[..HeaderSize]));
+        BinaryPrimitives.WriteUInt32LittleEndian(sector[HeaderCrcOffset..], Crc32.Compute(sector[..HeaderSize]));
     }
 }

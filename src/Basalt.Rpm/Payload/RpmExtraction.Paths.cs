@@ -1,18 +1,11 @@
 using System.Runtime.Versioning;
+using Basalt.IO;
 
 namespace Basalt.Rpm.Payload;
 
 [UnsupportedOSPlatform("windows")]
 internal sealed partial class RpmExtraction
 {
-    private enum PathKind
-    {
-        Missing,
-        Directory,
-        Symlink,
-        Other,
-    }
-
     private sealed class LinkGroup
     {
         public string? DataPath { get; set; }
@@ -30,7 +23,7 @@ internal sealed partial class RpmExtraction
             _linkGroups.Add(key, group);
         }
 
-        ClearPath(entry, relative, full);
+        _tree.Clear(entry, relative);
         if (!entry.HasContent)
         {
             if (group.DataPath is null)
@@ -39,7 +32,7 @@ internal sealed partial class RpmExtraction
                 return;
             }
 
-            HardLinkNative.Link(group.DataPath, full);
+            UnixFileSystem.Link(group.DataPath, full);
             Result.HardLinks++;
             return;
         }
@@ -54,90 +47,19 @@ internal sealed partial class RpmExtraction
         foreach (var (entry, full) in group.Pending)
         {
             // Re-check the parents: a later entry may have replaced one since this link was seen.
-            EnsureParents(entry, entry.RelativePath);
-            ClearPath(entry, entry.RelativePath, full);
-            HardLinkNative.Link(group.DataPath!, full);
+            _tree.EnsureParents(entry, entry.RelativePath);
+            _tree.Clear(entry, entry.RelativePath);
+            UnixFileSystem.Link(group.DataPath!, full);
             Result.HardLinks++;
         }
 
         group.Pending.Clear();
     }
 
-    /// <summary>Makes every parent of <paramref name="relative"/> a real directory, creating missing ones; refuses symlinks.</summary>
-    private void EnsureParents(RpmPayloadEntry entry, string relative)
+    private InvalidDataException Conflict(RpmPayloadEntry entry, TreeConflict conflict, string path, Exception? innerException) => conflict switch
     {
-        var slash = relative.LastIndexOf('/');
-        if (slash < 0 || _directories.Contains(relative[..slash]))
-        {
-            return;
-        }
-
-        var start = 0;
-        while ((slash = relative.IndexOf('/', start)) >= 0)
-        {
-            var parent = relative[..slash];
-            start = slash + 1;
-            if (_directories.Contains(parent))
-            {
-                continue;
-            }
-
-            var full = _root + Path.DirectorySeparatorChar + parent;
-            switch (Kind(full))
-            {
-                case PathKind.Missing:
-                    Directory.CreateDirectory(full);
-                    break;
-                case PathKind.Directory:
-                    break;
-                case PathKind.Symlink:
-                    throw Error(entry, $"would be written through the symlink '{parent}'");
-                default:
-                    throw Error(entry, $"its parent '{parent}' is not a directory");
-            }
-
-            _directories.Add(parent);
-        }
-    }
-
-    /// <summary>Removes whatever is at <paramref name="full"/> without following a symlink, so the entry can take the name.</summary>
-    private void ClearPath(RpmPayloadEntry entry, string relative, string full)
-    {
-        switch (Kind(full))
-        {
-            case PathKind.Missing:
-                return;
-            case PathKind.Directory:
-                try
-                {
-                    Directory.Delete(full, recursive: false);
-                }
-                catch (IOException ex)
-                {
-                    throw new InvalidDataException($"'{_source}': payload entry '{entry.File.Path}' would replace the non-empty directory '{relative}'.", ex);
-                }
-
-                _directories.RemoveWhere(d => d == relative || d.StartsWith(relative + "/", StringComparison.Ordinal));
-                return;
-            default:
-                File.Delete(full); // unlink(2): removes a symlink itself, never its target.
-                return;
-        }
-    }
-
-    private static PathKind Kind(string full)
-    {
-        var info = new FileInfo(full);
-        if (info.LinkTarget is not null)
-        {
-            return PathKind.Symlink;
-        }
-
-        if (Directory.Exists(full))
-        {
-            return PathKind.Directory;
-        }
-
-        return info.Exists ? PathKind.Other : PathKind.Missing;
-    }
+        TreeConflict.ParentIsSymlink => Error(entry, $"would be written through the symlink '{path}'"),
+        TreeConflict.ParentIsNotDirectory => Error(entry, $"its parent '{path}' is not a directory"),
+        _ => new($"'{_source}': payload entry '{entry.File.Path}' would replace the non-empty directory '{path}'.", innerException),
+    };
 }

@@ -13,18 +13,14 @@ internal sealed partial class RpmExtraction
     private const int MaxSymlinkTarget = 4095;
 
     private readonly string _source;
-    private readonly string _root;
-
-    // Relative paths known to be real directories (never symlinks) in this extraction.
-    private readonly HashSet<string> _directories = new(StringComparer.Ordinal) { "" };
+    private readonly SafeTreeWriter<RpmPayloadEntry> _tree;
     private readonly List<(string Full, RpmPayloadEntry Entry)> _directoryAttributes = [];
     private readonly Dictionary<(uint Device, uint Inode), LinkGroup> _linkGroups = [];
 
     public RpmExtraction(string source, string targetDirectory)
     {
         _source = source;
-        _root = SafePath.FullRoot(targetDirectory);
-        Directory.CreateDirectory(_root);
+        _tree = new SafeTreeWriter<RpmPayloadEntry>(targetDirectory, Conflict);
     }
 
     public RpmExtractionResult Result { get; } = new();
@@ -48,6 +44,10 @@ internal sealed partial class RpmExtraction
             // A group without content (all links empty): the first link becomes the file, as cpio does.
             var (entry, full) = group.Pending[0];
             group.Pending.RemoveAt(0);
+
+            // Re-check, as for the other links: a later entry may have replaced a parent or taken the name.
+            _tree.EnsureParents(entry, entry.RelativePath);
+            _tree.Clear(entry, entry.RelativePath);
             WriteFile(entry, full, Stream.Null);
             group.DataPath = full;
             LinkPending(group);
@@ -63,8 +63,8 @@ internal sealed partial class RpmExtraction
     private void AddChecked(RpmPayloadEntry entry)
     {
         var relative = entry.RelativePath;
-        var full = _root + Path.DirectorySeparatorChar + relative;
-        EnsureParents(entry, relative);
+        var full = _tree.FullPath(relative);
+        _tree.EnsureParents(entry, relative);
         var file = entry.File;
         if (file.IsDirectory)
         {
@@ -82,7 +82,7 @@ internal sealed partial class RpmExtraction
             }
             else
             {
-                ClearPath(entry, relative, full);
+                _tree.Clear(entry, relative);
                 WriteFile(entry, full, entry.Data);
             }
         }
@@ -94,17 +94,7 @@ internal sealed partial class RpmExtraction
 
     private void AddDirectory(RpmPayloadEntry entry, string relative, string full)
     {
-        if (!_directories.Contains(relative))
-        {
-            if (Kind(full) != PathKind.Directory)
-            {
-                ClearPath(entry, relative, full);
-                Directory.CreateDirectory(full);
-            }
-
-            _directories.Add(relative);
-        }
-
+        _tree.EnsureDirectory(entry, relative);
         _directoryAttributes.Add((full, entry));
         Result.Directories++;
     }
@@ -134,25 +124,17 @@ internal sealed partial class RpmExtraction
             throw Error(entry, ex.Message);
         }
 
-        ClearPath(entry, relative, full);
+        _tree.Clear(entry, relative);
         File.CreateSymbolicLink(full, target);
         Result.Symlinks++;
     }
 
     private void WriteFile(RpmPayloadEntry entry, string full, Stream data)
     {
-        // CreateNew is O_CREAT|O_EXCL: it never opens through a symlink that appeared at this name.
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            PreallocationSize = entry.HasContent ? entry.File.Size : 0,
-        };
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            using (var output = new FileStream(full, options))
+            using (var output = _tree.CreateFile(entry.RelativePath, entry.HasContent ? entry.File.Size : 0))
             {
                 int read;
                 while ((read = data.Read(buffer, 0, buffer.Length)) > 0)

@@ -54,7 +54,7 @@ public sealed partial class RpmPayloadReader : IDisposable
             _warnings.Add($"'{Source}': PAYLOADCOMPRESSOR says '{declaredTag ?? "gzip (default)"}' but the payload's magic bytes say '{Decompression.Name(Compression)}'; the magic bytes win.");
         }
 
-        var replay = new PrefixedStream(head.AsMemory(0, headLength), file);
+        var replay = new ReplayStream(head.AsMemory(0, headLength), file, leaveOpen: true);
         _payload = Decompression.Open(replay, Compression, options.Limits ?? LimitsFor(headers), leaveOpen: true, description: $"{Source} payload");
         // Stripped (rpm 6) entries take sizes from LONGFILESIZES, which may exceed the 4 GiB of a newc size field.
         _cpio = new CpioNewcReader(_payload, new CpioReaderOptions { StrippedFileSize = StrippedSize, MaxFileSize = long.MaxValue }, leaveOpen: true);

@@ -25,8 +25,8 @@ public sealed class CpioFuzzTests
             CpioFixtures.Rpm2Cpio("rpms/rpm-rs/historical@2aa5d15/test_assets/rpm-sign-4.15.1-1.fc31.x86_64.rpm"),
             CpioTestArchives.Sample(),
         };
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable("BASALT_FUZZ_ITERATIONS"), out var n) ? n : DefaultIterations;
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("BASALT_FUZZ_SEED"), out var s) ? s : 20261125;
+        var iterations = MutationFuzzer.Iterations(DefaultIterations);
+        var seed = MutationFuzzer.Seed(20261125);
         var random = new Random(seed);
         var options = new CpioExtractOptions
         {

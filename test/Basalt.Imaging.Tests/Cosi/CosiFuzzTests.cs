@@ -1,5 +1,4 @@
 using Basalt.Imaging.Cosi;
-using Basalt.Imaging.Tests.Disk;
 using Basalt.TestInfrastructure;
 
 namespace Basalt.Imaging.Tests.Cosi;
@@ -26,7 +25,7 @@ public sealed class CosiFuzzTests
         var members = CosiSample.Members(path);
         var gptEnd = 512 * 3 + members[1].Data.Length + 512 + members[2].Data.Length;
 
-        Fuzz.Run(valid, [(0, 512), (512, 1024 + members[1].Data.Length), (gptEnd - members[2].Data.Length, members[2].Data.Length)], bytes =>
+        MutationFuzzer.Run(valid, [(0, 512), (512, 1024 + members[1].Data.Length), (gptEnd - members[2].Data.Length, members[2].Data.Length)], bytes =>
         {
             using var stream = new MemoryStream(bytes);
             if (new CosiDiskFormat().TryOpen(stream, out var view))

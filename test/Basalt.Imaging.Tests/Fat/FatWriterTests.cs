@@ -223,6 +223,6 @@ public sealed class FatWriterTests
     public async Task Probe_MutatedBootSectors_OnlyInvalidDataEscapes()
     {
         var image = (await BuildAsync(Tree(), Options))[..4096];
-        Basalt.Imaging.Tests.Disk.Fuzz.Run(image, [(0, 512)], bytes => FileSystemProbe.Probe(bytes));
+        MutationFuzzer.Run(image, [(0, 512)], bytes => FileSystemProbe.Probe(bytes));
     }
 }

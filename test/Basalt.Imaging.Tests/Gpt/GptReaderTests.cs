@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using Basalt.Imaging.Disk;
 using Basalt.Imaging.Gpt;
 using Basalt.Imaging.Tests.Disk;
+using Basalt.IO;
+using Basalt.TestInfrastructure;
 
 namespace Basalt.Imaging.Tests.Gpt;
 
@@ -91,7 +93,7 @@ public sealed class GptReaderTests
     public void TryRead_MutatedImages_OnlyInvalidDataEscapes()
     {
         var image = SampleDisk.Build();
-        Fuzz.Run(image, [(0, 34 * 512), (image.Length - (33 * 512), 33 * 512)], bytes =>
+        MutationFuzzer.Run(image, [(0, 34 * 512), (image.Length - (33 * 512), 33 * 512)], bytes =>
         {
             using var view = new RawDiskView(new MemoryStream(bytes), bytes.Length);
             if (GptReader.TryRead(view, out var table))
@@ -109,6 +111,6 @@ public sealed class GptReaderTests
     {
         BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(headerOffset + field), value);
         BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(headerOffset + 16), 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(headerOffset + 16), GptCrc32.Compute(image.AsSpan(headerOffset, 92)));
+        BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(headerOffset + 16), Crc32.Compute(image.AsSpan(headerOffset, 92)));
     }
 }

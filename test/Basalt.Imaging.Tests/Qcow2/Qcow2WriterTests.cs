@@ -137,7 +137,7 @@ public sealed class Qcow2WriterTests
     {
         var qcow2 = Convert(SampleDisk.Build());
         var metadataStart = (int)BinaryPrimitives.ReadInt64BigEndian(qcow2.AsSpan(40)) - 65536; // last L2 table and after
-        Fuzz.Run(qcow2, [(0, 112), (metadataStart, qcow2.Length - metadataStart)], bytes =>
+        MutationFuzzer.Run(qcow2, [(0, 112), (metadataStart, qcow2.Length - metadataStart)], bytes =>
         {
             using var stream = new MemoryStream(bytes);
             using var view = DiskFormats.Open(stream);

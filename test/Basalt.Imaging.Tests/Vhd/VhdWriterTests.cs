@@ -162,7 +162,7 @@ public sealed class VhdWriterTests
     public void TryOpen_MutatedFooters_OnlyInvalidDataEscapes()
     {
         var vhd = BuildVhd();
-        Fuzz.Run(vhd, [(vhd.Length - 512, 512)], bytes =>
+        MutationFuzzer.Run(vhd, [(vhd.Length - 512, 512)], bytes =>
         {
             // Mutations break the checksum; fix it up half the time so the field checks run too.
             if (bytes.Length == vhd.Length && bytes[^1] % 2 == 0)

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using Basalt.Rpm.Format;
 using Basalt.Rpm.Metadata;
 using Basalt.Rpm.Query;
@@ -36,8 +35,8 @@ public sealed class HeaderFuzzTests
     [Fact]
     public void Parse_MutatedRealHeaders_OnlyInvalidDataEscapes()
     {
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable("BASALT_FUZZ_ITERATIONS"), CultureInfo.InvariantCulture, out var n) ? n : 3000;
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("BASALT_FUZZ_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 20261125;
+        var iterations = MutationFuzzer.Iterations(3000);
+        var seed = MutationFuzzer.Seed(20261125);
         var originals = Seeds.Select(p => RpmPackageHeaders.Read(Fixtures.Path(p)).Header.Bytes.ToArray()).ToArray();
         var random = new Random(seed);
         var parsed = 0;

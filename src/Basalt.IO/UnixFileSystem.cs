@@ -1,34 +1,36 @@
 using System.Runtime.InteropServices;
 
-namespace Basalt.IO.Cpio;
+namespace Basalt.IO;
 
 /// <summary>
 /// The few POSIX calls the BCL lacks: hard links, ownership without following symlinks, device nodes.
 /// </summary>
-internal static partial class UnixNative
+public static partial class UnixFileSystem
 {
     private const string LibC = "libc";
 
-    /// <summary>Creates a hard link; throws <see cref="IOException"/> with errno on failure.</summary>
+    /// <summary>Creates <paramref name="newPath"/> as a hard link to <paramref name="existing"/> (link(2)); throws <see cref="IOException"/> with errno.</summary>
     public static void Link(string existing, string newPath)
     {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(newPath);
         if (link(existing, newPath) != 0)
         {
-            throw Failure("link", newPath);
+            throw Failure($"link('{existing}', '{newPath}')");
         }
     }
 
     /// <summary>Sets owner and group without following a symlink.</summary>
-    public static void LChown(string path, uint uid, uint gid)
+    internal static void LChown(string path, uint uid, uint gid)
     {
         if (lchown(path, uid, gid) != 0)
         {
-            throw Failure("lchown", path);
+            throw Failure($"lchown('{path}')");
         }
     }
 
     /// <summary>Creates a device node or FIFO; returns the errno (0 on success).</summary>
-    public static int MkNod(string path, uint mode, uint major, uint minor)
+    internal static int MkNod(string path, uint mode, uint major, uint minor)
     {
         // glibc's makedev encoding (sys/sysmacros.h): 12 bits of major and 20 of minor split around the low byte.
         var dev = ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8)
@@ -36,10 +38,10 @@ internal static partial class UnixNative
         return mknod(path, mode, dev) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
-    private static IOException Failure(string call, string path)
+    private static IOException Failure(string call)
     {
         var errno = Marshal.GetLastPInvokeError();
-        return new IOException($"{call}('{path}') failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+        return new IOException($"{call} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
     }
 
     [LibraryImport(LibC, EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]

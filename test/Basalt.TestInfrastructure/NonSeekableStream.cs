@@ -1,7 +1,10 @@
-namespace Basalt.Compression.Tests;
+namespace Basalt.TestInfrastructure;
 
-/// <summary>A non-seekable stream that returns at most one byte per read: the worst case for peeking and decoders.</summary>
-internal sealed class OneByteStream(byte[] data) : Stream
+/// <summary>
+/// A forward-only stream returning at most <c>chunk</c> bytes per read, like a pipe or a decompressor;
+/// a chunk of 1 is the worst case for peeking readers and decoders.
+/// </summary>
+public sealed class NonSeekableStream(byte[] data, int chunk = 7) : Stream
 {
     private int _position;
 
@@ -23,13 +26,10 @@ internal sealed class OneByteStream(byte[] data) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (buffer.IsEmpty || _position >= data.Length)
-        {
-            return 0;
-        }
-
-        buffer[0] = data[_position++];
-        return 1;
+        var count = Math.Min(Math.Min(buffer.Length, chunk), data.Length - _position);
+        data.AsSpan(_position, count).CopyTo(buffer);
+        _position += count;
+        return count;
     }
 
     public override void Flush()
