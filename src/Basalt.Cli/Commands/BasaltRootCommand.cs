@@ -17,6 +17,10 @@ internal static class BasaltRootCommand
             MkfsCommand.Create(context),
             VerityCommand.Create(context),
             DiskCommand.Create(context),
+            Repo.RepoCommand.Create(context),
+            Resolve.ResolveCommand.Create(context),
+            Definition.SchemaCommand.Create(context),
+            Definition.ValidateCommand.Create(context),
         };
         return root;
     }

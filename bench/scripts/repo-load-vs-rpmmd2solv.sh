@@ -1,0 +1,21 @@
+#!/bin/sh
+# Loads CentOS Stream 9 BaseOS + AppStream primary with `basalt repo info` and with `zcat | rpmmd2solv`, each
+# RUNS times, and prints wall time, user CPU and peak RSS (GNU time) for both and the ratio of the best wall times.
+# Usage: bench/scripts/repo-load-vs-rpmmd2solv.sh PATH/TO/basalt [RUNS]
+set -eu
+BASALT=${1:?usage: $0 PATH/TO/basalt [RUNS]}
+RUNS=${2:-5}
+DATA=${BASALT_SHARED_DATA:-$(cd "$(dirname "$0")/../../../shared/data" && pwd)}
+BASEOS=$DATA/repodata/osbuild/cs9-baseos-2022@bc08eed/test/data/testrepos/baseos
+APPSTREAM=$DATA/repodata/osbuild/head@f6b23db/test/data/testrepos/appstream
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+best() { sort -n "$1" | head -1; }
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -f "%e %U %M" -a -o "$OUT/basalt" sh -c "'$BASALT' repo info '$BASEOS' >/dev/null && '$BASALT' repo info '$APPSTREAM' >/dev/null"
+  /usr/bin/time -f "%e %U %M" -a -o "$OUT/libsolv" sh -c "zcat '$BASEOS'/repodata/*-primary.xml.gz | rpmmd2solv > '$OUT/b.solv' && zcat '$APPSTREAM'/repodata/*-primary.xml.gz | rpmmd2solv > '$OUT/a.solv'"
+done
+B=$(best "$OUT/basalt"); L=$(best "$OUT/libsolv")
+echo "basalt repo info (wall s, user s, peak KB): $B"
+echo "zcat | rpmmd2solv (wall s, user s, peak KB): $L"
+echo "$B $L" | awk '{ printf "ratio basalt/libsolv: wall %.2fx, user CPU %.2fx\n", $1/$4, $2/$5 }'
