@@ -186,6 +186,6 @@ public static class StreamReading
     private static InvalidDataException Truncated(string what, long offset, long got, long wanted)
     {
         var where = offset >= 0 ? $" at offset {offset}" : "";
-        return new InvalidDataException($"Unexpected end of data in '{what}'{where}: got {got} of {wanted} bytes.");
+        return new InvalidDataException($"Unexpected end of data in {what}{where}: got {got} of {wanted} bytes.");
     }
 }

@@ -8,16 +8,16 @@ public sealed class StreamReadingTests
     public void ReadExactly_ShortStream_ThrowsNamingWhatAndOffset()
     {
         var buffer = new byte[8];
-        var ex = Assert.Throws<InvalidDataException>(() => new NonSeekableStream([1, 2, 3]).ReadExactly(buffer, "lead", 96));
-        Assert.Equal("Unexpected end of data in 'lead' at offset 96: got 3 of 8 bytes.", ex.Message);
+        var ex = Assert.Throws<InvalidDataException>(() => new NonSeekableStream([1, 2, 3]).ReadExactly(buffer, "the lead", 96));
+        Assert.Equal("Unexpected end of data in the lead at offset 96: got 3 of 8 bytes.", ex.Message);
     }
 
     [Fact]
     public void ReadExactly_SeekableStream_UsesPosition()
     {
         var stream = new MemoryStream(new byte[10]) { Position = 6 };
-        var ex = Assert.Throws<InvalidDataException>(() => stream.ReadExactly(new byte[8], "index"));
-        Assert.Contains("'index' at offset 6", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<InvalidDataException>(() => stream.ReadExactly(new byte[8], "the index"));
+        Assert.Contains("in the index at offset 6", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

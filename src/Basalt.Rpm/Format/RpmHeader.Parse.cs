@@ -17,12 +17,12 @@ public sealed partial class RpmHeader
     {
         ArgumentNullException.ThrowIfNull(stream);
         Span<byte> intro = stackalloc byte[RpmFormat.HeaderIntroSize];
-        stream.ReadExactly(intro, $"{what} at offset {streamOffset}");
+        stream.ReadExactly(intro, what, streamOffset);
         var (indexCount, dataSize) = ParseIntro(intro, what, streamOffset);
         var total = RpmFormat.HeaderIntroSize + checked((indexCount * RpmFormat.IndexEntrySize) + dataSize);
         var bytes = new byte[total];
         intro.CopyTo(bytes);
-        stream.ReadExactly(bytes.AsSpan(RpmFormat.HeaderIntroSize), $"{what} at offset {streamOffset}");
+        stream.ReadExactly(bytes.AsSpan(RpmFormat.HeaderIntroSize), what, streamOffset + RpmFormat.HeaderIntroSize);
         return Parse(bytes, what, streamOffset);
     }
 

@@ -32,7 +32,7 @@ public sealed record RpmPackageHeaders(
         if (padding > 0)
         {
             Span<byte> pad = stackalloc byte[8];
-            stream.ReadExactly(pad[..padding], $"'{source}' signature padding at offset {signatureEnd}");
+            stream.ReadExactly(pad[..padding], $"'{source}' signature padding", signatureEnd);
         }
 
         var headerOffset = signatureEnd + padding;
