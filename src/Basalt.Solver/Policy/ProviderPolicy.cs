@@ -8,7 +8,7 @@ namespace Basalt.Solver.Policy;
 /// Which provider to try first, libsolv style (docs/solver.md, "Policy"): an installed one; a locked one; an update
 /// of an installed name; the newest version of its name still possible; one a chosen package recommends or suggests;
 /// one whose name is the required name; the highest provided version of that
-/// name; the shortest name; the lexically first name; then the newest EVR, the preferred architecture, the better
+/// name; the lexically first name (libsolv and dnf pick "bbb" over "zz": length plays no part); then the newest EVR, the preferred architecture, the better
 /// repository priority and finally pool order, so the choice is always deterministic.
 /// </summary>
 internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
@@ -72,11 +72,6 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
             {
                 rc = -Pool.CompareProvided(provideA, provideB);
             }
-        }
-
-        if (rc == 0)
-        {
-            rc = pa.Name.Length.CompareTo(pb.Name.Length);
         }
 
         if (rc == 0)
