@@ -34,6 +34,19 @@ public sealed class RichDependencyPropertyTests
                    && int.Parse(ex.Message.AsSpan(at + 11), System.Globalization.CultureInfo.InvariantCulture) <= text.Length;
         }
 
+        // A name or version with unbalanced parentheses ("= (" then ")") does not survive rpm's own canonical
+        // print, which ours equals (RichDependencyDifferentialTests), so only its acceptance is checked.
+        if (HasUnbalancedToken(parsed))
+        {
+            return true;
+        }
+
         return RichDependency.Parse(parsed.ToString()) == parsed && parsed.ToString() == RichDependency.Parse(parsed.ToString()).ToString();
     }
+
+    private static bool HasUnbalancedToken(RichDependency node) => node is RichSimple simple
+        ? Depth(simple.Dependency.Name) != 0 || Depth(simple.Dependency.Version) != 0
+        : node.Children.Any(HasUnbalancedToken);
+
+    private static int Depth(string token) => token.Count(c => c == '(') - token.Count(c => c == ')');
 }
