@@ -19,10 +19,15 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
     /// <summary>The best package among <paramref name="candidates"/> for a requirement named <paramref name="wanted"/>.</summary>
     public int Choose(IReadOnlyList<int> candidates, string wanted, SatSolver sat)
     {
+        // libsolv ranks providers by the version they provide only when every one of them provides a version:
+        // choose/versioned.t picks "Y = 2" over "Y = 1.1", yet an unversioned provider among them (random
+        // differential cases against testsolv and dnf) makes the choice fall through to the name order.
+        var byProvidedVersion = wanted.Length != 0
+            && candidates.All(c => pool.ProvideOf(c, wanted) is { Version.Length: > 0 });
         int best = candidates[0];
         for (int i = 1; i < candidates.Count; i++)
         {
-            if (Compare(candidates[i], best, wanted, sat) < 0)
+            if (Compare(candidates[i], best, wanted, sat, byProvidedVersion) < 0)
             {
                 best = candidates[i];
             }
@@ -32,7 +37,7 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
     }
 
     /// <summary>Negative when <paramref name="a"/> is preferred to <paramref name="b"/>.</summary>
-    public int Compare(int a, int b, string wanted, SatSolver sat)
+    public int Compare(int a, int b, string wanted, SatSolver sat, bool byProvidedVersion = true)
     {
         var pa = pool.Packages[a];
         var pb = pool.Packages[b];
@@ -64,7 +69,7 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
             rc = (pb.Name == wanted).CompareTo(pa.Name == wanted);
         }
 
-        if (rc == 0 && pa.Name != pb.Name && wanted.Length != 0)
+        if (rc == 0 && byProvidedVersion && pa.Name != pb.Name && wanted.Length != 0)
         {
             var provideA = pool.ProvideOf(a, wanted);
             var provideB = pool.ProvideOf(b, wanted);
