@@ -6,7 +6,7 @@ namespace Basalt.Solver.Policy;
 
 /// <summary>
 /// Which provider to try first, libsolv style (docs/solver.md, "Policy"): an installed one; a locked one; an update
-/// of an installed name; the newest version of its name still possible; one a chosen package recommends or suggests;
+/// of an installed name; the newest version of its name in the pool; one a chosen package recommends or suggests;
 /// one whose name is the required name; the highest provided version of that
 /// name; the lexically first name (libsolv and dnf pick "bbb" over "zz": length plays no part); then the newest EVR, the preferred architecture, the better
 /// repository priority and finally pool order, so the choice is always deterministic.
@@ -55,7 +55,7 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
 
         if (rc == 0)
         {
-            rc = IsNewestPossible(b, sat).CompareTo(IsNewestPossible(a, sat));
+            rc = IsNewestOfName(b).CompareTo(IsNewestOfName(a));
         }
 
         if (rc == 0)
@@ -148,13 +148,16 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
         return wantedBy;
     }
 
-    /// <summary>True when no other package of the same name with a higher EVR can still be chosen.</summary>
-    private bool IsNewestPossible(int p, SatSolver sat)
+    /// <summary>
+    /// True when the pool holds no package of the same name with a higher EVR. libsolv's dislike_old_versions looks
+    /// at the pool, not at what is still possible: an old version loses even when the newest cannot be installed.
+    /// </summary>
+    private bool IsNewestOfName(int p)
     {
         var evr = pool.Evrs[p];
         foreach (int q in pool.WithName(pool.Packages[p].Name))
         {
-            if (q != p && sat.ValueOf(q + 1) >= 0 && Evr.Compare(pool.Evrs[q], evr) > 0)
+            if (q != p && Evr.Compare(pool.Evrs[q], evr) > 0)
             {
                 return false;
             }
