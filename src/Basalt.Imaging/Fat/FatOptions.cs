@@ -11,7 +11,7 @@ public sealed record FatOptions
     /// <summary>Up to 11 characters valid in short names (A–Z, 0–9, space, <c>$%'-_@~`!(){}^#&amp;</c>); lower case is upper-cased.</summary>
     public string Label { get; init; } = "NO NAME";
 
-    /// <summary>The 32-bit volume serial number (shown as XXXX-XXXX).</summary>
+    /// <summary>The 32-bit volume serial number (tools show it as two groups of four hex digits, e.g. 1A2B-3C4D).</summary>
     public uint VolumeId { get; init; }
 
     /// <summary>When set, every entry gets this time; otherwise each node's modification time.</summary>
