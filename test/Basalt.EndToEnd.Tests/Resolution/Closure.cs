@@ -1,4 +1,5 @@
 using Basalt.Packaging.Model;
+using Basalt.Solver.Tests.Generated;
 
 namespace Basalt.EndToEnd.Tests.Resolution;
 
@@ -38,7 +39,7 @@ internal static class Closure
                         return false;
                     }
 
-                    var names = universe.Where(p => ConstraintChecker.Provides(p, requires)).Select(p => p.Name).Distinct().ToList();
+                    var names = universe.Where(p => SolutionChecker.Provides(p, requires)).Select(p => p.Name).Distinct().ToList();
                     if (names.Count > 1)
                     {
                         return false;

@@ -77,8 +77,11 @@ internal static class RandomRepository
             obsoletes.Add(NameDependency(random, shape));
         }
 
-        return new PackageCandidate(new Nevra(name, null, "1." + version.ToString(CultureInfo.InvariantCulture), "1", arch), "available")
+        string v = "1." + version.ToString(CultureInfo.InvariantCulture);
+        return new PackageCandidate(new Nevra(name, null, v, "1", arch), "available")
         {
+            // The rpm-md differential tests (Basalt.EndToEnd.Tests) write this as primary's location href.
+            Location = $"{name}-{v}-1.{arch}.rpm",
             Requires = requires,
             Provides = provides,
             Conflicts = conflicts,
