@@ -49,25 +49,9 @@ public static partial class PrimaryReader
     /// <summary>Moves to the next &lt;package&gt; child of the root and reads it; null at the root's end.</summary>
     private static RpmMdPackage? NextPackage(XmlReader reader, int rootDepth, string source, StringPool pool, bool keepText)
     {
-        while (true)
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.EndElement when reader.Depth == rootDepth:
-                    reader.Read();
-                    return null;
-                case XmlNodeType.None:
-                    throw new XmlException("Unexpected end of document before </metadata>.");
-                case XmlNodeType.Element when reader.Depth == rootDepth + 1 && reader.LocalName == "package":
-                    return ReadPackage(reader, source, pool, keepText);
-                case XmlNodeType.Element:
-                    reader.Skip();
-                    break;
-                default:
-                    reader.Read();
-                    break;
-            }
-        }
+        return XmlParsing.MoveToChild(reader, rootDepth, "package", "Unexpected end of document before </metadata>.")
+            ? ReadPackage(reader, source, pool, keepText)
+            : null;
     }
 
     private static RpmMdPackage ReadPackage(XmlReader reader, string source, StringPool pool, bool keepText)

@@ -49,25 +49,9 @@ public static class SecondaryReader
 
     private static SecondaryPackage? Next(XmlReader reader, int rootDepth, string source, StringPool pool)
     {
-        while (true)
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.EndElement when reader.Depth == rootDepth:
-                    reader.Read();
-                    return null;
-                case XmlNodeType.None:
-                    throw new XmlException("Unexpected end of document before the root element's end.");
-                case XmlNodeType.Element when reader.Depth == rootDepth + 1 && reader.LocalName == "package":
-                    return ReadPackage(reader, source, pool);
-                case XmlNodeType.Element:
-                    reader.Skip();
-                    break;
-                default:
-                    reader.Read();
-                    break;
-            }
-        }
+        return XmlParsing.MoveToChild(reader, rootDepth, "package", "Unexpected end of document before the root element's end.")
+            ? ReadPackage(reader, source, pool)
+            : null;
     }
 
     private static SecondaryPackage ReadPackage(XmlReader reader, string source, StringPool pool)

@@ -70,6 +70,33 @@ internal static class XmlParsing
     }
 
     /// <summary>Reads a text-only element's content (empty for an empty element) and moves past it.</summary>
+    /// <summary>
+    /// Moves to the next <paramref name="name"/> element directly under the root at <paramref name="rootDepth"/>,
+    /// skipping any other element whole (unknown elements are allowed); false, past the root's end tag, when none is left.
+    /// </summary>
+    public static bool MoveToChild(XmlReader reader, int rootDepth, string name, string truncatedMessage)
+    {
+        while (true)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.EndElement when reader.Depth == rootDepth:
+                    reader.Read();
+                    return false;
+                case XmlNodeType.None:
+                    throw new XmlException(truncatedMessage);
+                case XmlNodeType.Element when reader.Depth == rootDepth + 1 && reader.LocalName == name:
+                    return true;
+                case XmlNodeType.Element:
+                    reader.Skip();
+                    break;
+                default:
+                    reader.Read();
+                    break;
+            }
+        }
+    }
+
     public static string Text(XmlReader reader) => reader.ReadElementContentAsString();
 
     /// <summary>Parses an optional non-negative integer attribute; null when absent.</summary>
