@@ -50,7 +50,8 @@ internal static class ResolveCommand
                 throw new ArgumentException($"Two repositories share the id \"{duplicate.Key}\"; name them with ID=LOCATION.");
             }
 
-            var candidates = await RepositoryPool.LoadAsync(definitions, parseResult.GetValue(filelists), context, cancellationToken).ConfigureAwait(false);
+            var candidates = await RepositoryPool.LoadAsync(definitions, parseResult.GetValue(filelists),
+                message => context.Error.WriteLine("basalt: " + message), cache: null, cancellationToken).ConfigureAwait(false);
             var lockFile = parseResult.GetValue(lockPath);
             var options = new SolverOptions
             {
