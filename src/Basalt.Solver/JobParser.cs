@@ -1,15 +1,14 @@
 using Basalt.Packaging;
 using Basalt.Packaging.Model;
-using Basalt.Solver;
 
-namespace Basalt.Cli.Commands.Resolve;
+namespace Basalt.Solver;
 
 /// <summary>
-/// Turns the package arguments of <c>basalt resolve</c> into solver jobs the way dnf reads
-/// <c>dnf install ARG</c>: a package name, a name with a version constraint (<c>"bash >= 5"</c>),
+/// Turns package arguments (of <c>basalt resolve</c>, or an image definition's install list) into solver jobs the way
+/// dnf reads <c>dnf install ARG</c>: a package name, a name with a version constraint (<c>"bash >= 5"</c>),
 /// a full NEVRA, or any other capability (a virtual provide, a file path, a rich dependency).
 /// </summary>
-internal static class JobParser
+public static class JobParser
 {
     public static SolverJob Parse(string argument, IReadOnlySet<string> packageNames, IReadOnlySet<string> nevras)
     {
