@@ -1,11 +1,13 @@
 #!/bin/sh
-# The README's main job, until image builds exist: build every sample package under samples/packages with
-# `basalt rpm build`, query and verify each one with Basalt's own commands, index them as an rpm-md
-# repository, resolve a package against it, and print a summary.
+# The README's main job: build the sample packages under samples/packages into RPMs with `basalt rpm build`, index
+# them as an rpm-md repository with `basalt repo index`, and build the container-host image from it with
+# `basalt build` — raw, VHD, qcow2 and COSI disks with /usr under dm-verity, an OCI image, the lockfile and the
+# build report, all in OUTDIR. Offline; nothing but the .NET SDK is needed.
 #
 #   samples/run.sh OUTDIR
 #
-# SOURCE_DATE_EPOCH (default: the last commit's time, else 1700000000) makes the packages byte-reproducible.
+# SOURCE_DATE_EPOCH (default: the last commit's time, else 1700000000) makes the packages byte-reproducible; the
+# image itself takes its timestamps from the definition's reproducibility.source_date_epoch.
 # BASALT overrides the command used to run the CLI (default: the Release build of src/Basalt.Cli).
 set -eu
 
@@ -36,32 +38,14 @@ basalt() {
     $BASALT "$@"
 }
 
-built=0
-verified=0
-summary=""
+echo "== packages -> $out/repo" >&2
+rm -rf "$out/repo"
+mkdir -p "$out/repo"
 for manifest in "$repo"/samples/packages/*/package.yaml; do
-    sample=$(basename "$(dirname "$manifest")")
-    echo "== $sample" >&2
-    package=$(basalt rpm build "$manifest" -o "$out")
-    built=$((built + 1))
-    basalt rpm info "$package"
-    basalt rpm files --long "$package"
-    basalt rpm verify "$package"
-    verified=$((verified + 1))
-    size=$(wc -c < "$package" | tr -d ' ')
-    summary="$summary$(basename "$package") $size bytes
-"
+    package=$(basalt rpm build "$manifest" -o "$out/repo")
+    basalt rpm verify "$package" | tail -n 1 >&2
 done
+basalt repo index "$out/repo" >&2
 
-echo "== repository" >&2
-basalt repo index "$out"
-basalt repo info "$out"
-echo "== resolve basalt-motd" >&2
-basalt resolve --repo "samples=$out" basalt-motd
-
-echo
-echo "Packages in $out (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH):"
-printf '%s' "$summary" | while read -r name size unit; do
-    printf '  %-45s %8s %s\n' "$name" "$size" "$unit"
-done
-echo "$built built, $verified verified"
+echo "== image" >&2
+basalt build "$repo/samples/container-host/image.yaml" -o "$out" --repo "basalt-samples=$out/repo"

@@ -31,12 +31,16 @@ internal sealed class CliContext
     /// <summary>True when colour and decoration are allowed: a terminal, and NO_COLOR unset.</summary>
     public bool UseColor { get; init; }
 
+    /// <summary>True when standard error is a terminal, where progress can be redrawn in place.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public static CliContext ForConsole()
     {
         var error = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         return new CliContext(Console.OpenStandardOutput(), error)
         {
             UseColor = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+            ErrorIsTerminal = !Console.IsErrorRedirected,
         };
     }
 }

@@ -21,6 +21,7 @@ internal static class BasaltRootCommand
             Resolve.ResolveCommand.Create(context),
             Definition.SchemaCommand.Create(context),
             Definition.ValidateCommand.Create(context),
+            Build.BuildCommand.Create(context),
         };
         return root;
     }

@@ -14,7 +14,7 @@ public sealed class DefinitionCommandTests
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(
-            $"'{SamplePath}' is valid: container-host 2026.11.0 (x86_64), 4 packages from 1 repository, outputs: raw, vhd, qcow2, cosi, oci.\n",
+            $"'{SamplePath}' is valid: container-host 2026.11.0 (x86_64), 3 packages from 1 repository, outputs: raw, vhd, qcow2, cosi, oci.\n",
             result.StandardOutput);
         Assert.Empty(result.StandardError);
     }

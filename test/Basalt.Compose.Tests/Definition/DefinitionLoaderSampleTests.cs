@@ -18,7 +18,7 @@ public sealed class DefinitionLoaderSampleTests
         Assert.Equal(Path.Combine(Path.GetDirectoryName(DefinitionFixture.SamplePath)!, "repo"), repository.Path);
         Assert.False(repository.Gpgcheck);
         Assert.Equal(10, repository.Priority);
-        Assert.Equal(["basalt-release", "basalt-motd", "basalt-welcome", "hello-sh"], definition.Packages.Install);
+        Assert.Equal(["basalt-release", "basalt-motd", "basalt-host"], definition.Packages.Install);
         Assert.False(definition.Packages.WeakDeps);
         Assert.Equal(["core", "ops"], definition.Users.Select(u => u.Name));
         Assert.True(definition.Users[0].Locked);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Basalt.IO;
 using Basalt.Imaging.Disk;
 using Basalt.Imaging.Gpt;
 
@@ -11,7 +11,7 @@ internal static class DiskInfoText
     {
         output.WriteLine($"Image: {path}");
         output.WriteLine($"Format: {report.Format}");
-        output.WriteLine($"Virtual size: {report.SizeBytes} bytes ({Human(report.SizeBytes)})");
+        output.WriteLine($"Virtual size: {report.SizeBytes} bytes ({ByteSize.Format(report.SizeBytes)})");
         foreach (var (key, value) in report.FormatDetails)
         {
             output.WriteLine($"  {key}: {value}");
@@ -41,7 +41,7 @@ internal static class DiskInfoText
             output.WriteLine($"  {p.Number}: {(p.Name.Length == 0 ? "(no name)" : p.Name)}");
             output.WriteLine($"    type: {p.Type}{(item.TypeName is null ? "" : $" ({item.TypeName})")}");
             output.WriteLine($"    unique GUID: {p.UniqueId}");
-            output.WriteLine($"    LBAs: {p.FirstLba}-{p.LastLba} ({p.SizeSectors} sectors, {Human(p.SizeBytes)}, offset {p.OffsetBytes})");
+            output.WriteLine($"    LBAs: {p.FirstLba}-{p.LastLba} ({p.SizeSectors} sectors, {ByteSize.Format(p.SizeBytes)}, offset {p.OffsetBytes})");
             var names = GptAttributes.Describe(p.Attributes, includeAbFields: true);
             output.WriteLine($"    attributes: 0x{p.Attributes:x16}{(names.Count == 0 ? "" : $" ({string.Join(", ", names)})")}");
             output.WriteLine($"    file system: {Describe(item.FileSystem)}");
@@ -72,19 +72,5 @@ internal static class DiskInfoText
         }
 
         return string.Join(' ', parts);
-    }
-
-    private static string Human(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-        var value = (double)bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0 ? $"{bytes} B" : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 }

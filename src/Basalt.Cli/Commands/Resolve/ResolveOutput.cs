@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Basalt.IO;
 using Basalt.Solver;
 
 namespace Basalt.Cli.Commands.Resolve;
@@ -19,7 +19,7 @@ internal static class ResolveOutput
             return;
         }
 
-        var rows = resolution.Packages.Select(p => (Nevra: p.Nevra.ToString(), Repo: p.RepositoryId, Size: FormatSize(p.Size))).ToList();
+        var rows = resolution.Packages.Select(p => (Nevra: p.Nevra.ToString(), Repo: p.RepositoryId, Size: ByteSize.Format(p.Size))).ToList();
         var nevraWidth = Math.Max("Package".Length, rows.Count == 0 ? 0 : rows.Max(r => r.Nevra.Length));
         var repoWidth = Math.Max("Repository".Length, rows.Count == 0 ? 0 : rows.Max(r => r.Repo.Length));
         output.WriteLine($"{"Package".PadRight(nevraWidth)}  {"Repository".PadRight(repoWidth)}  {"Size",9}");
@@ -29,7 +29,7 @@ internal static class ResolveOutput
         }
 
         var total = resolution.Packages.Sum(p => p.Size);
-        output.WriteLine($"{rows.Count} packages, {FormatSize(total)} to download.");
+        output.WriteLine($"{rows.Count} packages, {ByteSize.Format(total)} to download.");
     }
 
     public static void WriteJson(Stream output, Resolution resolution)
@@ -68,11 +68,4 @@ internal static class ResolveOutput
         writer.Flush();
         output.WriteByte((byte)'\n');
     }
-
-    private static string FormatSize(long bytes) => bytes switch
-    {
-        < 1024 => bytes.ToString(CultureInfo.InvariantCulture) + " B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB",
-        _ => (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB",
-    };
 }

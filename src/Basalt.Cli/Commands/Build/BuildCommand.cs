@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Basalt.Compose.Build;
+using Basalt.Repositories.Sources;
+
+namespace Basalt.Cli.Commands.Build;
+
+/// <summary>
+/// <c>basalt build DEFINITION -o OUTDIR</c>: builds the image a definition describes. Progress goes to stderr, the
+/// summary (or with --json the build report) to stdout. Exit 0 built, 1 the packages cannot be installed together,
+/// 2 bad input, 130 cancelled — in every failing case the output folder is left as it was.
+/// </summary>
+internal static class BuildCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var definition = new Argument<string>("DEFINITION") { Description = "Image definition (YAML); see docs/image-definition.md." };
+        var output = new Option<string>("--output", "-o") { Description = "Folder for the artefacts, lockfile and build report.", Required = true };
+        var lockPath = new Option<string?>("--lock") { Description = "Build the packages this lockfile names; written after a fresh resolve when missing." };
+        var update = new Option<bool>("--update") { Description = "Resolve afresh even when --lock exists, and rewrite it." };
+        var repos = new Option<string[]>("--repo")
+        {
+            Description = "ID=LOCATION: read the definition's repository ID from LOCATION (a folder or URL) instead, e.g. a mirror. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var cache = new Option<string?>("--cache") { Description = "Cache for downloaded metadata and packages (default: $XDG_CACHE_HOME/basalt/repositories)." };
+        var json = new Option<bool>("--json") { Description = "Print the build report (JSON) instead of the summary." };
+        var command = new Command("build", "Build the images an image definition describes.")
+        {
+            definition, output, lockPath, update, repos, cache, json,
+        };
+        CommandAction.Set(command, context, async (parseResult, cancellationToken) =>
+        {
+            var options = new ImageBuildOptions
+            {
+                DefinitionPath = parseResult.GetValue(definition)!,
+                OutputDirectory = parseResult.GetValue(output)!,
+                LockFilePath = parseResult.GetValue(lockPath),
+                UpdateLock = parseResult.GetValue(update),
+                RepositoryLocations = ParseLocations(parseResult.GetValue(repos) ?? []),
+                Cache = parseResult.GetValue(cache) is { } folder ? new RepositoryCache(folder) : null,
+                EnvironmentSourceDateEpoch = EnvironmentSourceDateEpoch(),
+            };
+            var observer = new ConsoleBuildObserver(context.Error, context.ErrorIsTerminal);
+            BuildReport report;
+            try
+            {
+                report = await ImageBuilder.BuildAsync(options, observer, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                observer.Finish();
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(BuildReportWriter.ToJson(report).AsMemory(), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Out.WriteAsync(BuildReportWriter.Summarize(report).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"Wrote {string.Join(", ", report.Published)} to {Path.GetFullPath(options.OutputDirectory)}".AsMemory(),
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, string> ParseLocations(string[] values)
+    {
+        var locations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == value.Length - 1)
+            {
+                throw new ArgumentException($"--repo '{value}' is not ID=LOCATION.");
+            }
+
+            var location = value[(equals + 1)..];
+            var isUrl = location.Contains("://", StringComparison.Ordinal);
+            if (!locations.TryAdd(value[..equals], isUrl ? location : Path.GetFullPath(location)))
+            {
+                throw new ArgumentException($"--repo names repository '{value[..equals]}' twice.");
+            }
+        }
+
+        return locations;
+    }
+
+    /// <summary>SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds since the epoch, or unset.</summary>
+    private static long? EnvironmentSourceDateEpoch()
+    {
+        var text = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : throw new ArgumentException($"SOURCE_DATE_EPOCH '{text}' is not a whole number of seconds.");
+    }
+}

@@ -1,0 +1,49 @@
+using Basalt.Compose.Install;
+using Basalt.Compose.Outputs;
+
+namespace Basalt.Compose.Build;
+
+/// <summary>
+/// What a build did, written as <c>NAME-VERSION.report.json</c> beside the artefacts and printed as a summary. The
+/// artefacts are reproducible; this report is not entirely (it records how long each stage took).
+/// </summary>
+public sealed record BuildReport
+{
+    public required string Name { get; init; }
+
+    public required string Version { get; init; }
+
+    public required string Arch { get; init; }
+
+    public required long SourceDateEpoch { get; init; }
+
+    /// <summary>True when the packages came from an existing lockfile rather than a fresh resolve.</summary>
+    public required bool FromLockFile { get; init; }
+
+    public required IReadOnlyList<BuildReportPackage> Packages { get; init; }
+
+    public required ImageWriteResult Image { get; init; }
+
+    public required IReadOnlyList<ScriptletRecord> Scriptlets { get; init; }
+
+    public required IReadOnlyList<string> Accounts { get; init; }
+
+    public required IReadOnlyList<string> Units { get; init; }
+
+    public required IReadOnlyList<string> Libraries { get; init; }
+
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    public required IReadOnlyList<BuildReportStage> Stages { get; init; }
+
+    /// <summary>The files this build published into the output folder, by name.</summary>
+    public IReadOnlyList<string> Published { get; init; } = [];
+}
+
+/// <param name="Sha256">Of the .rpm file as fetched.</param>
+/// <param name="InstalledBytes">The size of its files in the image.</param>
+/// <param name="SigningKey">The fingerprint of the key whose signature was verified, or null when the repository does not ask for gpgcheck.</param>
+public sealed record BuildReportPackage(string Nevra, string Repository, string Location, string Sha256, long Size, int Files, long InstalledBytes,
+    string? SigningKey);
+
+public sealed record BuildReportStage(string Stage, double Seconds, string Summary);

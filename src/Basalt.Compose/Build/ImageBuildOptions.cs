@@ -1,0 +1,28 @@
+using Basalt.Repositories.Sources;
+
+namespace Basalt.Compose.Build;
+
+/// <summary>What <c>basalt build</c> was asked to do; everything else comes from the image definition.</summary>
+public sealed record ImageBuildOptions
+{
+    /// <summary>The image definition (YAML).</summary>
+    public required string DefinitionPath { get; init; }
+
+    /// <summary>The folder the artefacts go to; created when missing. Files of earlier builds with other names are kept.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>A lockfile to build from when it exists (and to write otherwise); null: resolve afresh.</summary>
+    public string? LockFilePath { get; init; }
+
+    /// <summary>Resolve afresh even when <see cref="LockFilePath"/> exists, and rewrite it.</summary>
+    public bool UpdateLock { get; init; }
+
+    /// <summary>Repository id to location (folder or URL): where to read a definition's repository from instead (a mirror).</summary>
+    public IReadOnlyDictionary<string, string> RepositoryLocations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where downloaded metadata and packages are kept; null: the user's cache (see <see cref="RepositoryCache.Default"/>).</summary>
+    public RepositoryCache? Cache { get; init; }
+
+    /// <summary>SOURCE_DATE_EPOCH from the environment, used when the definition sets none.</summary>
+    public long? EnvironmentSourceDateEpoch { get; init; }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Basalt.Compose.Definition;
+using Basalt.Compose.Install;
+using Basalt.Compose.Layout;
+using Basalt.Compose.Outputs;
+using Basalt.Imaging.Cosi;
+using Basalt.Imaging.Tree;
+using Basalt.IO;
+using Basalt.Repositories.Sources;
+
+namespace Basalt.Compose.Build;
+
+/// <summary>
+/// <c>basalt build</c>: an image definition and its repositories in, verity-sealed disk images out. Resolve (or read the
+/// lockfile), fetch and verify, install the payloads into an in-memory tree (rootless: nothing is extracted to the host,
+/// no scriptlet runs), apply the declarative equivalents of the scriptlets and the definition's own settings, lay out the
+/// immutable host, and write every artefact the definition asks for. Every artefact and the lockfile appear in the
+/// output folder together at the end; a failed or cancelled build leaves the folder as it found it.
+/// </summary>
+public static class ImageBuilder
+{
+    public const string LockFileName = "basalt.lock";
+
+    public static async Task<BuildReport> BuildAsync(ImageBuildOptions options, IBuildObserver observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
+        var definition = DefinitionLoader.Load(options.DefinitionPath);
+        var stages = new List<BuildReportStage>();
+        var resolved = await RunStageAsync(BuildStage.Resolve, "resolving packages", stages, observer,
+            () => PackageResolver.ResolveAsync(definition, options, observer, cancellationToken),
+            r => $"{r.InstallOrder.Count} packages" + (r.FromLock ? " (from the lockfile)" : "")).ConfigureAwait(false);
+
+        var fetched = await RunStageAsync(BuildStage.Fetch, "fetching and verifying packages", stages, observer,
+            () => PackageFetcher.FetchAsync(resolved.InstallOrder, resolved.Repositories, options.Cache ?? RepositoryCache.Default, observer, cancellationToken),
+            f => $"{f.Count} packages, {ByteSize.Format(f.Sum(p => p.Candidate.Size))}").ConfigureAwait(false);
+
+        using var staging = OutputStaging.Create(options.OutputDirectory);
+        var sourceDateEpoch = definition.Reproducibility.SourceDateEpoch ?? options.EnvironmentSourceDateEpoch
+            ?? fetched.Select(p => p.Candidate.BuildTime).DefaultIfEmpty(0).Max();
+        var tree = new FileTree { DefaultTimestamp = new FileTimestamp(sourceDateEpoch) };
+        var install = await RunStageAsync(BuildStage.Install, "installing payloads", stages, observer,
+            () => PackageInstaller.InstallAsync(tree, [.. fetched.Select(p => new PackageFile(p.Candidate.Nevra.ToString(), p.Path))],
+                new InstallOptions { SourceDateEpoch = sourceDateEpoch, ScratchDirectory = staging.Scratch },
+                new InstallProgressAdapter(observer), cancellationToken),
+            r => $"{r.Packages.Sum(p => p.FileCount)} files, {ByteSize.Format(r.Packages.Sum(p => p.InstalledBytes))}").ConfigureAwait(false);
+
+        var configured = await RunStageAsync(BuildStage.Configure, "applying accounts, units and configuration", stages, observer,
+            () => ImageConfigurator.ApplyAsync(tree, definition, install, sourceDateEpoch, staging.Scratch, observer, cancellationToken),
+            c => $"{c.AccountNotes.Count} account changes, {c.UnitNotes.Count} unit changes").ConfigureAwait(false);
+
+        var trees = await RunStageAsync(BuildStage.Layout, "laying out the immutable host", stages, observer,
+            () => Task.FromResult(ImmutableLayout.Build(tree, definition, sourceDateEpoch)),
+            _ => "/usr, factory /etc, ESP").ConfigureAwait(false);
+
+        var packages = install.Packages.Select(p => new CosiPackage(p.Info.Name, p.Info.Version, p.Info.Release, p.Info.Arch)).ToList();
+        var image = await RunStageAsync(BuildStage.Write, "writing artefacts", stages, observer,
+            () => ImageWriter.WriteAsync(trees, definition, packages, sourceDateEpoch, staging.Artifacts, staging.Scratch,
+                new Progress<string>(detail => observer.StageProgress(BuildStage.Write, 0, 0, detail)), cancellationToken),
+            w => string.Join(", ", w.Artifacts.Select(a => a.Format))).ConfigureAwait(false);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        resolved.Lock.Save(Path.Combine(staging.Artifacts, LockFileName));
+        var report = new BuildReport
+        {
+            Name = definition.Name,
+            Version = definition.Version,
+            Arch = DefinitionNames.Of(definition.Arch),
+            SourceDateEpoch = sourceDateEpoch,
+            FromLockFile = resolved.FromLock,
+            Packages = [.. fetched.Zip(install.Packages, (f, i) => new BuildReportPackage(f.Candidate.Nevra.ToString(), f.Candidate.RepositoryId,
+                f.Candidate.Location, f.Sha256, f.Candidate.Size, i.FileCount, i.InstalledBytes, f.SigningKey))],
+            Image = image,
+            Scriptlets = install.Scriptlets,
+            Accounts = configured.AccountNotes,
+            Units = configured.UnitNotes,
+            Libraries = configured.LibraryNotes,
+            Warnings = [.. install.Warnings, .. configured.Warnings],
+            Stages = stages,
+        };
+        BuildReportWriter.Write(report, Path.Combine(staging.Artifacts, ReportFileName(definition)));
+        var published = staging.Publish();
+        if (options.LockFilePath is not null && (!resolved.FromLock || options.UpdateLock))
+        {
+            resolved.Lock.Save(options.LockFilePath);
+        }
+
+        return report with { Published = [.. published.Select(Path.GetFileName).OfType<string>()] };
+    }
+
+    public static string ReportFileName(ImageDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return $"{definition.Name}-{definition.Version}.report.json";
+    }
+
+    private static async Task<T> RunStageAsync<T>(BuildStage stage, string description, List<BuildReportStage> stages, IBuildObserver observer,
+        Func<Task<T>> run, Func<T, string> summarize)
+    {
+        observer.StageStarted(stage, description);
+        var clock = Stopwatch.StartNew();
+        var result = await run().ConfigureAwait(false);
+        var summary = summarize(result);
+        stages.Add(new BuildReportStage(stage.ToString().ToLowerInvariant(), Math.Round(clock.Elapsed.TotalSeconds, 3), summary));
+        observer.StageCompleted(stage, clock.Elapsed, summary);
+        return result;
+    }
+
+    private sealed class InstallProgressAdapter(IBuildObserver observer) : IProgress<InstallProgress>
+    {
+        public void Report(InstallProgress value) => observer.StageProgress(BuildStage.Install, value.PackagesDone, value.PackageCount, value.CurrentPackage);
+    }
+}

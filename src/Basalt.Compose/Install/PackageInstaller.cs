@@ -1,0 +1,67 @@
+using Basalt.Imaging.Tree;
+
+namespace Basalt.Compose.Install;
+
+/// <summary>
+/// Lays RPM payloads down into an in-memory <see cref="FileTree"/> as <c>rpm -i --noscripts</c> would on a fresh root,
+/// without running anything: modes and times from the header (times clamped to SOURCE_DATE_EPOCH), owner names recorded
+/// for later resolution, hard links as shared nodes, file capabilities as <c>security.capability</c>, %ghost files left out,
+/// rpm's file-conflict rules, and every scriptlet classified instead of run.
+/// </summary>
+/// <remarks>
+/// A path that is already in the tree but no package installed (a pre-seeded node) is replaced by the package's file, with
+/// a warning; a pre-seeded directory is kept when the package also has a directory there. Large contents live in one spool
+/// file under <see cref="InstallOptions.ScratchDirectory"/>, which must outlive the tree; on cancellation or failure the
+/// spool is deleted. After a <see cref="FileConflictException"/> the tree holds a partial install and should be discarded.
+/// </remarks>
+public static class PackageInstaller
+{
+    /// <summary>Installs <paramref name="packages"/> (in install order, dependencies first) into <paramref name="tree"/>.</summary>
+    /// <exception cref="FileConflictException">Packages conflict; the message lists every conflict, one per line.</exception>
+    /// <exception cref="InvalidDataException">A package is corrupt (the message names it).</exception>
+    public static async Task<InstallResult> InstallAsync(FileTree tree, IReadOnlyList<PackageFile> packages, InstallOptions options,
+        IProgress<InstallProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(packages);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Directory.Exists(options.ScratchDirectory))
+        {
+            throw new DirectoryNotFoundException($"Scratch directory '{options.ScratchDirectory}' does not exist.");
+        }
+
+        using var session = new InstallSession(tree, options);
+        try
+        {
+            var installed = new List<InstalledPackage>(packages.Count);
+            var scriptlets = new List<ScriptletRecord>();
+            for (var i = 0; i < packages.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var package = await session.InstallPackageAsync(i, packages[i], cancellationToken).ConfigureAwait(false);
+                installed.Add(package);
+                scriptlets.AddRange(ScriptletClassifier.Classify(package.File.Nevra, package.Info));
+                progress?.Report(new InstallProgress(i + 1, packages.Count, packages[i].Nevra, session.BytesWritten));
+            }
+
+            if (session.Conflicts.Count > 0)
+            {
+                throw new FileConflictException(session.Conflicts);
+            }
+
+            session.Complete();
+            return new InstallResult
+            {
+                Packages = installed,
+                Owners = session.Owners,
+                Scriptlets = scriptlets,
+                Warnings = session.Warnings,
+            };
+        }
+        catch
+        {
+            session.Abort();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using Basalt.Imaging.Tree;
+
+namespace Basalt.Compose.Layout;
+
+/// <summary>
+/// The trees an immutable image is written from: <see cref="Usr"/> (rooted at /usr, becomes the EROFS usr partition),
+/// <see cref="Esp"/> (the EFI System Partition) and <see cref="Root"/> (the whole merged root, for the OCI artefact).
+/// </summary>
+public sealed record ImageTrees(FileTree Usr, FileTree Esp, FileTree Root);

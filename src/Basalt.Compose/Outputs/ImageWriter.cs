@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Basalt.Compose.Definition;
+using Basalt.Compose.Layout;
+using Basalt.Imaging.Cosi;
+using Basalt.Imaging.Erofs;
+using Basalt.Imaging.Fat;
+using Basalt.Imaging.Oci;
+using Basalt.Imaging.Qcow2;
+using Basalt.Imaging.Tree;
+using Basalt.Imaging.Verity;
+using Basalt.Imaging.Vhd;
+
+namespace Basalt.Compose.Outputs;
+
+/// <summary>
+/// Writes the disk artefacts of an image: usr tree → EROFS → dm-verity hash → ESP (FAT32) → GPT raw disk (sparse), then
+/// from it VHD, qcow2 and COSI, and the OCI layout from the root tree, each only when the definition asks for it. Every
+/// artefact is written under a hidden temporary name in the output directory and renamed when all are complete; scratch
+/// files are deleted whatever happens.
+/// </summary>
+public static partial class ImageWriter
+{
+    public static async Task<ImageWriteResult> WriteAsync(ImageTrees trees, ImageDefinition definition, IReadOnlyList<CosiPackage> packages,
+        long sourceDateEpoch, string outputDirectory, string scratchDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(packages);
+        ArgumentOutOfRangeException.ThrowIfNegative(sourceDateEpoch);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(scratchDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var work = Path.Combine(Path.GetFullPath(scratchDirectory), $".basalt-image-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            using var staging = new ArtifactStaging(outputDirectory);
+            var result = await WriteCoreAsync(trees, definition, packages, sourceDateEpoch, Path.GetFullPath(outputDirectory), work, staging, progress, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report("Committing artefacts");
+            staging.CommitAll();
+            return result;
+        }
+        finally
+        {
+            ArtifactStaging.Delete(work, isDirectory: true);
+        }
+    }
+
+    private static async Task<ImageWriteResult> WriteCoreAsync(ImageTrees trees, ImageDefinition definition, IReadOnlyList<CosiPackage> packages,
+        long sourceDateEpoch, string outputDirectory, string work, ArtifactStaging staging, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var time = new FileTimestamp(sourceDateEpoch);
+        var identity = ImageIdentity.For(definition);
+        var partitions = definition.Disk.Partitions;
+        var baseName = $"{definition.Name}-{definition.Version}";
+
+        progress?.Report("Writing the usr file system (EROFS)");
+        var usrImage = Path.Combine(work, "usr.erofs");
+        var erofsOptions = new ErofsWriterOptions { BuildTime = time, Uuid = identity.UsrFileSystem, VolumeName = "usr" };
+        var erofs = await ErofsWriter.WriteFileAsync(trees.Usr, usrImage, erofsOptions, cancellationToken).ConfigureAwait(false);
+        if (erofs.Size > partitions.Usr)
+        {
+            throw new IOException($"The usr file system is {erofs.Size} bytes; it does not fit the {partitions.Usr}-byte usr partition (disk.partitions.usr).");
+        }
+
+        progress?.Report("Hashing usr for dm-verity");
+        var verityImage = Path.Combine(work, "usr.verity");
+        var verityOptions = new VerityOptions { Salt = identity.VeritySalt, Uuid = identity.VerityUuid };
+        var verity = await VerityFormatter.FormatAsync(usrImage, verityImage, verityOptions, cancellationToken).ConfigureAwait(false);
+        if (verity.HashDeviceSize > partitions.Verity)
+        {
+            throw new IOException($"The usr verity hash tree is {verity.HashDeviceSize} bytes; it does not fit the {partitions.Verity}-byte verity partition (disk.partitions.verity).");
+        }
+
+        var rootHash = verity.RootHashHex;
+        var commandLine = KernelCommandLine.Build(rootHash, definition);
+
+        progress?.Report("Writing the EFI System Partition (FAT32)");
+        var esp = EspLayout.WithCommandLine(trees.Esp, commandLine, time);
+        var espImage = Path.Combine(work, "esp.fat");
+        var fatOptions = new FatOptions
+        {
+            SizeBytes = partitions.Esp,
+            Label = "ESP",
+            VolumeId = identity.EspSerial,
+            Timestamp = time,
+            HiddenSectors = (uint)(Basalt.Imaging.Disk.DiskImageBuilder.Alignment / 512),
+        };
+        await FatWriter.WriteAsync(esp, espImage, fatOptions, cancellationToken).ConfigureAwait(false);
+
+        progress?.Report("Writing the GPT disk (raw)");
+        var outputs = definition.Outputs;
+        var rawPath = outputs.Contains(OutputFormat.Raw) ? staging.Reserve(baseName + ".raw") : Path.Combine(work, "disk.raw");
+        var builder = DiskPlan.Create(definition, identity, verity.RootHash, espImage, usrImage, verityImage);
+        Basalt.Imaging.Disk.DiskLayout layout;
+        var rawStream = new FileStream(rawPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
+        await using (rawStream.ConfigureAwait(false))
+        {
+            layout = await builder.WriteAsync(rawStream, cancellationToken).ConfigureAwait(false);
+        }
+
+        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
+            ? Encoding.UTF8.GetString(file.Content.ReadAllBytes())
+            : throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
+
+        var cosiSource = outputs.Contains(OutputFormat.Cosi)
+            ? CosiSourceBuilder.Create(definition, identity, layout, rawPath, erofs.Size, verity.HashDeviceSize, rootHash, esp, trees.Usr, osRelease, packages, sourceDateEpoch)
+            : null;
+
+        // The derived artefacts only read the raw disk (or the root tree): write them side by side. The jobs are async
+        // methods, so none throws before every one has started, and WhenAll waits for all before the staging is cleaned.
+        using var rawHash = new RawHashTask(rawPath, outputs.Contains(OutputFormat.Raw) || outputs.Contains(OutputFormat.Vhd), cancellationToken);
+        var jobs = new List<Task<ImageArtifact>>();
+        foreach (var format in outputs.Distinct())
+        {
+            var name = baseName + "." + format.ToString().ToLowerInvariant();
+            var final = Path.Combine(outputDirectory, name);
+            jobs.Add(format switch
+            {
+                OutputFormat.Raw => RawArtifactAsync(rawHash, final),
+                OutputFormat.Vhd => VhdAsync(rawPath, rawHash, staging.Reserve(name), final, sourceDateEpoch, identity, progress, cancellationToken),
+                OutputFormat.Qcow2 => Qcow2Async(rawPath, staging.Reserve(name), final, progress, cancellationToken),
+                OutputFormat.Cosi => CosiAsync(cosiSource!, staging.Reserve(name), final, progress, cancellationToken),
+                OutputFormat.Oci => OciAsync(trees.Root, definition, sourceDateEpoch, staging.Reserve(name, isDirectory: true), final, progress, cancellationToken),
+                _ => throw new ArgumentOutOfRangeException(nameof(definition), format, "Unknown output format."),
+            });
+        }
+
+        ImageArtifact[] artifacts;
+        try
+        {
+            artifacts = await Task.WhenAll(jobs).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A failed job may leave the hash still reading the raw disk: let it finish before the staging is deleted.
+            await rawHash.SettleAsync().ConfigureAwait(false);
+        }
+
+        return new ImageWriteResult(artifacts, DiskPlan.Report(layout), rootHash, commandLine, identity.DiskGuid);
+    }
+}
