@@ -26,6 +26,9 @@ public sealed class LoadedRepository
     /// <summary>Every repomd.xml record with its verification state.</summary>
     public IReadOnlyList<MetadataFileStatus> Files { get; }
 
+    /// <summary>The SHA-256 (lowercase hex) of the repomd.xml that was read: which revision of the repository a build used.</summary>
+    public string RepoMdSha256 { get; init; } = "";
+
     /// <summary>The fingerprint of the key that verified repomd.xml.asc; null when not checked.</summary>
     public string? SigningKeyFingerprint { get; }
 

@@ -22,7 +22,7 @@ public static class RepositoryLoader
         ArgumentNullException.ThrowIfNull(definition);
         options ??= new RepositoryLoadOptions();
         var source = RepositorySource.Create(definition.Location, options.Cache, options.HttpClient);
-        var (repoMd, fingerprint) = await ReadRepoMdAsync(definition, source, cancellationToken).ConfigureAwait(false);
+        var (repoMd, fingerprint, repoMdSha256) = await ReadRepoMdCoreAsync(definition, source, cancellationToken).ConfigureAwait(false);
         var primary = repoMd.Find("primary")
             ?? throw new RepositoryException($"Repository '{definition.Id}': '{source.Describe(RepoMdPath)}' lists no primary metadata"
                 + (repoMd.Find("primary_db") is null ? "." : " (only primary_db, the sqlite form, which is not supported)."));
@@ -46,7 +46,10 @@ public static class RepositoryLoader
                 (p, s) => p with { Changelogs = s.Changelogs }, cancellationToken).ConfigureAwait(false);
         }
 
-        return new LoadedRepository(definition, repoMd, packages, [.. repoMd.Records.Select(r => statuses[r])], fingerprint);
+        return new LoadedRepository(definition, repoMd, packages, [.. repoMd.Records.Select(r => statuses[r])], fingerprint)
+        {
+            RepoMdSha256 = repoMdSha256,
+        };
     }
 
     /// <summary>Reads repomd.xml and, when <see cref="RepositoryDefinition.RepoGpgCheck"/> is set, verifies its signature first.</summary>
@@ -54,6 +57,14 @@ public static class RepositoryLoader
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
+        var (repoMd, signingKey, _) = await ReadRepoMdCoreAsync(definition, source, cancellationToken).ConfigureAwait(false);
+        return (repoMd, signingKey);
+    }
+
+    /// <summary>As <see cref="ReadRepoMdAsync"/>, with the SHA-256 of the repomd.xml bytes that were read (for provenance).</summary>
+    private static async Task<(RepoMd RepoMd, string? SigningKey, string Sha256)> ReadRepoMdCoreAsync(RepositoryDefinition definition, RepositorySource source,
+        CancellationToken cancellationToken)
+    {
         var bytes = await source.ReadSmallFileAsync(RepoMdPath, cancellationToken).ConfigureAwait(false)
             ?? throw new RepositoryException($"Repository '{definition.Id}': '{source.Describe(RepoMdPath)}' does not exist.");
         string? fingerprint = null;
@@ -77,7 +88,7 @@ public static class RepositoryLoader
         }
 
         using var stream = new MemoryStream(bytes, writable: false);
-        return (RepoMdReader.Read(stream, source.Describe(RepoMdPath)), fingerprint);
+        return (RepoMdReader.Read(stream, source.Describe(RepoMdPath)), fingerprint, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
     }
 
     /// <summary>Fetches and verifies one metadata file, parses it with <paramref name="parse"/>, then checks open-size and open-checksum.</summary>

@@ -21,9 +21,14 @@ public static class RepositoryPool
     /// <param name="notice">Told when the file lists are loaded after all, for the user to see why a resolve takes longer.</param>
     public static async Task<List<PackageCandidate>> LoadAsync(IReadOnlyList<RepositoryDefinition> definitions, FilelistsMode mode,
         Action<string>? notice, RepositoryCache? cache, CancellationToken cancellationToken)
+        => (await LoadPoolAsync(definitions, mode, notice, cache, cancellationToken).ConfigureAwait(false)).Candidates;
+
+    /// <summary>As <see cref="LoadAsync"/>, also saying which revision (repomd.xml digest) of each repository was read.</summary>
+    public static async Task<LoadedPool> LoadPoolAsync(IReadOnlyList<RepositoryDefinition> definitions, FilelistsMode mode,
+        Action<string>? notice, RepositoryCache? cache, CancellationToken cancellationToken)
     {
         var primary = await LoadAllAsync(definitions, filelists: mode == FilelistsMode.Always, cache, cancellationToken).ConfigureAwait(false);
-        if (mode != FilelistsMode.Auto || !NeedsFilelists(primary))
+        if (mode != FilelistsMode.Auto || !NeedsFilelists(primary.Candidates))
         {
             return primary;
         }
@@ -32,18 +37,20 @@ public static class RepositoryPool
         return await LoadAllAsync(definitions, filelists: true, cache, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<List<PackageCandidate>> LoadAllAsync(IReadOnlyList<RepositoryDefinition> definitions, bool filelists,
+    private static async Task<LoadedPool> LoadAllAsync(IReadOnlyList<RepositoryDefinition> definitions, bool filelists,
         RepositoryCache? cache, CancellationToken cancellationToken)
     {
         var candidates = new List<PackageCandidate>();
+        var revisions = new List<RepositoryRevision>();
         foreach (var definition in definitions)
         {
             var repository = await RepositoryLoader.LoadAsync(definition, new RepositoryLoadOptions { Filelists = filelists, KeepText = false, Cache = cache },
                 cancellationToken).ConfigureAwait(false);
             candidates.AddRange(repository.ToCandidates());
+            revisions.Add(new RepositoryRevision(definition.Id, definition.Location, repository.RepoMdSha256));
         }
 
-        return candidates;
+        return new LoadedPool(candidates, revisions);
     }
 
     private static bool NeedsFilelists(List<PackageCandidate> candidates)
@@ -58,3 +65,9 @@ public static class RepositoryPool
         return candidates.Any(c => c.Requires.Any(r => r.Name.StartsWith('/') && !provided.Contains(r.Name)));
     }
 }
+
+/// <summary>Every candidate package of a set of repositories, and which revision of each was read.</summary>
+public sealed record LoadedPool(List<PackageCandidate> Candidates, IReadOnlyList<RepositoryRevision> Repositories);
+
+/// <param name="RepoMdSha256">The SHA-256 of the repomd.xml read: the repository's state when it was used.</param>
+public sealed record RepositoryRevision(string Id, string Location, string RepoMdSha256);

@@ -17,6 +17,12 @@ public sealed record BuildReport
 
     public required long SourceDateEpoch { get; init; }
 
+    /// <summary>The definition file, absolute: with the lockfile and <see cref="RepositoryLocations"/>, what a rebuild starts from.</summary>
+    public required string DefinitionPath { get; init; }
+
+    /// <summary>The --repo overrides the build ran with (repository id to location).</summary>
+    public required IReadOnlyDictionary<string, string> RepositoryLocations { get; init; }
+
     /// <summary>True when the packages came from an existing lockfile rather than a fresh resolve.</summary>
     public required bool FromLockFile { get; init; }
 

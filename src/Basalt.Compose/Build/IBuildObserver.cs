@@ -9,6 +9,9 @@ public enum BuildStage
     Configure,
     Layout,
     Write,
+
+    /// <summary>SBOMs, provenance and checksums (only when the build was asked for them).</summary>
+    Attest,
 }
 
 /// <summary>

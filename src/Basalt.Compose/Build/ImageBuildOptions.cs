@@ -25,4 +25,10 @@ public sealed record ImageBuildOptions
 
     /// <summary>SOURCE_DATE_EPOCH from the environment, used when the definition sets none.</summary>
     public long? EnvironmentSourceDateEpoch { get; init; }
+
+    /// <summary>
+    /// Runs after every artefact is written and before anything is published (the attest stage): writes further files
+    /// into <see cref="BuildOutputs.Directory"/> — SBOMs, provenance, checksums — and returns their names.
+    /// </summary>
+    public Func<BuildOutputs, CancellationToken, Task<IReadOnlyList<string>>>? Finishing { get; init; }
 }

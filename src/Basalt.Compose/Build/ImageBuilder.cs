@@ -61,12 +61,21 @@ public static class ImageBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         resolved.Lock.Save(Path.Combine(staging.Artifacts, LockFileName));
+        if (options.Finishing is { } finishing)
+        {
+            var outputs = CollectOutputs(definition, options, sourceDateEpoch, resolved, fetched, install, trees, image, staging.Artifacts);
+            await RunStageAsync(BuildStage.Attest, "writing SBOMs, provenance and checksums", stages, observer,
+                () => finishing(outputs, cancellationToken), names => string.Join(", ", names)).ConfigureAwait(false);
+        }
+
         var report = new BuildReport
         {
             Name = definition.Name,
             Version = definition.Version,
             Arch = DefinitionNames.Of(definition.Arch),
             SourceDateEpoch = sourceDateEpoch,
+            DefinitionPath = Path.GetFullPath(options.DefinitionPath),
+            RepositoryLocations = options.RepositoryLocations,
             FromLockFile = resolved.FromLock,
             Packages = [.. fetched.Zip(install.Packages, (f, i) => new BuildReportPackage(f.Candidate.Nevra.ToString(), f.Candidate.RepositoryId,
                 f.Candidate.Location, f.Sha256, f.Candidate.Size, i.FileCount, i.InstalledBytes, f.SigningKey))],
@@ -87,6 +96,35 @@ public static class ImageBuilder
 
         return report with { Published = [.. published.Select(Path.GetFileName).OfType<string>()] };
     }
+
+    private static BuildOutputs CollectOutputs(ImageDefinition definition, ImageBuildOptions options, long sourceDateEpoch, ResolvedPackages resolved,
+        IReadOnlyList<FetchedPackage> fetched, InstallResult install, ImageTrees trees, ImageWriteResult image, string directory)
+    {
+        var requires = RequiresGraph.Build(resolved.InstallOrder);
+        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
+            ? OsReleaseFile.Parse(System.Text.Encoding.UTF8.GetString(file.Content.ReadAllBytes()))
+            : new Dictionary<string, string>();
+        return new BuildOutputs
+        {
+            Definition = definition,
+            DefinitionPath = Path.GetFullPath(options.DefinitionPath),
+            Options = options,
+            SourceDateEpoch = sourceDateEpoch,
+            Packages = [.. fetched.Zip(install.Packages, (f, i) => new BuiltPackage(i.Info, f.Candidate.Nevra.ToString(), f.Candidate.RepositoryId,
+                PackageUri(resolved.Repositories[f.Candidate.RepositoryId].Location, f.Candidate.Location), f.Sha256, f.Candidate.Size, requires[f.Candidate]))],
+            Repositories = resolved.Revisions,
+            Image = image,
+            OsRelease = osRelease,
+            Directory = directory,
+            FromLockFile = resolved.FromLock,
+        };
+    }
+
+    /// <summary>A package's address: file:// for a local repository, else the repository URL joined with the href.</summary>
+    private static string PackageUri(string repositoryLocation, string href)
+        => repositoryLocation.Contains("://", StringComparison.Ordinal)
+            ? repositoryLocation.TrimEnd('/') + "/" + href
+            : new Uri(Path.Combine(repositoryLocation, href)).AbsoluteUri;
 
     public static string ReportFileName(ImageDefinition definition)
     {

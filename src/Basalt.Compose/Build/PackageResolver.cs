@@ -11,7 +11,7 @@ namespace Basalt.Compose.Build;
 
 /// <summary>The packages an image installs, in rpm's install order, and where each comes from.</summary>
 internal sealed record ResolvedPackages(IReadOnlyList<PackageCandidate> InstallOrder, IReadOnlyDictionary<string, LoaderRepository> Repositories,
-    LockFile Lock, bool FromLock);
+    IReadOnlyList<RepositoryRevision> Revisions, LockFile Lock, bool FromLock);
 
 /// <summary>
 /// The resolve stage: loads every repository of the definition (with the build's location overrides), and solves the
@@ -30,8 +30,9 @@ internal static class PackageResolver
                 + string.Join(", ", repositories.Select(r => r.Id)) + ").");
         }
 
-        var candidates = await RepositoryPool.LoadAsync(repositories, FilelistsMode.Auto, observer.Notice, options.Cache ?? RepositoryCache.Default,
+        var pool = await RepositoryPool.LoadPoolAsync(repositories, FilelistsMode.Auto, observer.Notice, options.Cache ?? RepositoryCache.Default,
             cancellationToken).ConfigureAwait(false);
+        var candidates = pool.Candidates;
         observer.StageProgress(BuildStage.Resolve, 1, 2, $"{candidates.Count} packages in {repositories.Count} repositories");
 
         var lockPath = options.LockFilePath;
@@ -52,7 +53,7 @@ internal static class PackageResolver
                 + string.Join("\n", resolution.Problems.Select(p => "  " + p.ToString().Replace("\n", "\n  ", StringComparison.Ordinal))), exitCode: 1);
         }
 
-        return new ResolvedPackages(resolution.InstallOrder, repositories.ToDictionary(r => r.Id, StringComparer.Ordinal),
+        return new ResolvedPackages(resolution.InstallOrder, repositories.ToDictionary(r => r.Id, StringComparer.Ordinal), pool.Repositories,
             LockFile.From(resolution.Packages), lockFile is not null);
     }
 

@@ -46,6 +46,24 @@ internal static class ErofsLayout
     public const int LayoutFlatInline = 2;
     public const int CompactInodeSize = 32;
     public const int ExtendedInodeSize = 64;
+    public const int FormatVersionBit = 0x1;
+    public const int FormatLayoutShift = 1;
+    public const int FormatLayoutMask = 0x7;
+
+    /// <summary>The i_format bits a reader understands (version and layout); any other bit set means a format we do not know.</summary>
+    public const int FormatKnownBits = 0xF;
+
+    // Block sizes a reader accepts (the kernel's range: 512 bytes to 64 KiB).
+    public const int MinBlockSizeBits = 9;
+    public const int MaxBlockSizeBits = 16;
+
+    // The inline xattr header: h_shared_count at byte 4, then 4-byte shared xattr ids.
+    public const int XattrSharedCountOffset = 4;
+    public const int SharedXattrIdSize = 4;
+
+    // Dirents: nameoff at byte 8; names are at most 255 bytes.
+    public const int DirentNameOffset = 8;
+    public const int MaxNameLength = 255;
 
     // Inode field offsets shared by both versions.
     public const int InFormat = 0x00;
