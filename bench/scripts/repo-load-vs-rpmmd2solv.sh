@@ -1,9 +1,10 @@
 #!/bin/sh
 # Loads CentOS Stream 9 BaseOS + AppStream primary with `basalt repo info` and with `zcat | rpmmd2solv`, each
 # RUNS times, and prints wall time, user CPU and peak RSS (GNU time) for both and the ratio of the best wall times.
-# Usage: bench/scripts/repo-load-vs-rpmmd2solv.sh PATH/TO/basalt [RUNS]
+# Usage: bench/scripts/repo-load-vs-rpmmd2solv.sh [PATH/TO/basalt] [RUNS]
+# Without a path it measures a ReadyToRun publish (bench/scripts/publish-cli.sh), as users should run basalt.
 set -eu
-BASALT=${1:?usage: $0 PATH/TO/basalt [RUNS]}
+BASALT=${1:-$("$(dirname "$0")/publish-cli.sh")}
 RUNS=${2:-5}
 DATA=${BASALT_SHARED_DATA:-$(cd "$(dirname "$0")/../../../shared/data" && pwd)}
 BASEOS=$DATA/repodata/osbuild/cs9-baseos-2022@bc08eed/test/data/testrepos/baseos

@@ -2,12 +2,13 @@
 # CentOS Stream 9 BaseOS + AppStream primary: (1) load, (2) load + solve the realistic job, each by Basalt (the
 # built CLI), by libsolv (zcat | rpmmd2solv, then testsolv) and by dnf's Python API (fill_sack, then resolve), on the
 # same input in one run. Prints the best wall time, user CPU and peak RSS (GNU time) of RUNS runs, and the ratios.
-# Usage: bench/scripts/resolve-compare.sh PATH/TO/basalt [RUNS]
+# Usage: bench/scripts/resolve-compare.sh [PATH/TO/basalt] [RUNS]
+# Without a path it measures a ReadyToRun publish (bench/scripts/publish-cli.sh), as users should run basalt.
 # Basalt and libsolv read primary only (--filelists never; the AppStream fixture's filelists is an upstream stub).
 # dnf reads what its repository loader reads; AppStream's modular packages are made visible with module_hotfixes so
 # all three see the same packages, and install_weak_deps stays on as for the other two.
 set -eu
-BASALT=${1:?usage: $0 PATH/TO/basalt [RUNS]}
+BASALT=${1:-$("$(dirname "$0")/publish-cli.sh")}
 RUNS=${2:-3}
 DATA=${BASALT_SHARED_DATA:-$(cd "$(dirname "$0")/../../../shared/data" && pwd)}
 BASEOS=$DATA/repodata/osbuild/cs9-baseos-2022@bc08eed/test/data/testrepos/baseos

@@ -37,7 +37,9 @@ public static class JobParser
 
         if (packageNames.Contains(text))
         {
-            return SolverJob.InstallName(text);
+            // dnf adds obsoleting packages only to a bare name (hawkey's Subject "has just name"), never to
+            // "NAME OP EVR", a NEVRA or a capability.
+            return SolverJob.InstallNameOrObsoleting(text);
         }
 
         return nevras.Contains(text)

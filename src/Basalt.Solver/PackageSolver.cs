@@ -97,6 +97,13 @@ public static class PackageSolver
             case SolverJobKind.Name:
                 var byName = pool.WithName(job.Text)
                     .Where(p => job.Dependency is null || Capability.Satisfies(pool.SelfProvides[p], job.Dependency)).ToList();
+                if (byName.Count != 0 && job.OrObsoleting)
+                {
+                    // dnf (obsoletes=True, the default) adds to a bare name the packages that obsolete it, and the
+                    // provider policy then prefers the obsoleting one: "dnf install X" installs Y when Y obsoletes X.
+                    byName = [.. byName.Concat(byName.SelectMany(pool.ObsoletersOf)).Distinct().Order()];
+                }
+
                 return byName.Count != 0 || pool.WithName(job.Text).Count != 0
                     ? byName
                     : [.. pool.WhatProvides(job.Dependency ?? new Dependency(job.Text))];

@@ -18,10 +18,19 @@ public enum SolverJobKind
 /// <param name="Text">A name, NEVRA or capability name.</param>
 /// <param name="Dependency">For <see cref="SolverJobKind.Provides"/>: the capability, versioned or not; for
 /// <see cref="SolverJobKind.Name"/>: an optional version range on that name ("A = 2", "A &gt;= 1.2").</param>
-public sealed record SolverJob(SolverJobKind Kind, string Text, Dependency? Dependency = null)
+/// <param name="OrObsoleting">For <see cref="SolverJobKind.Name"/>: a package that obsoletes the name also meets the
+/// job, and the policy prefers it (see <see cref="InstallNameOrObsoleting"/>).</param>
+public sealed record SolverJob(SolverJobKind Kind, string Text, Dependency? Dependency = null, bool OrObsoleting = false)
 {
-    /// <summary>Install a package by name.</summary>
+    /// <summary>Install a package by name (libsolv's "job install name").</summary>
     public static SolverJob InstallName(string name) => new(SolverJobKind.Name, name);
+
+    /// <summary>
+    /// Install a package by name as "dnf install NAME" does with its obsoletes option on (the default): the packages
+    /// of that name and those that obsolete it are candidates, and an obsoleting one is preferred ("Package X is
+    /// obsoleted by Y, trying to install Y instead"); without any package of that name, a provider of the capability.
+    /// </summary>
+    public static SolverJob InstallNameOrObsoleting(string name) => new(SolverJobKind.Name, name, OrObsoleting: true);
 
     /// <summary>Install a package by name within a version range ("name op evr").</summary>
     public static SolverJob InstallName(Dependency nameAndVersion)

@@ -12,6 +12,7 @@ namespace Basalt.Solver.Encoding;
 internal sealed partial class Encoder
 {
     private readonly List<List<int>> _triggered = [];
+    private readonly List<int> _literals = [];
     private readonly bool _choiceRules;
     private readonly HashSet<string> _installedNames;
 
@@ -20,8 +21,9 @@ internal sealed partial class Encoder
         Pool = pool;
         _choiceRules = choiceRules && pool.InstalledCount != 0;
         _installedNames = [.. pool.Packages.Take(pool.InstalledCount).Select(p => p.Name)];
-        // A rough size: most packages bring a few requires and same-name pairs.
-        int expectedClauses = pool.Packages.Count * 4;
+        // Reserve what AddPackageRules will add (a clause per requires and per conflicting provider, a pair per two
+        // versions of a name): regrowing these tables allocated as much as the clauses themselves.
+        int expectedClauses = ExpectedClauses(pool);
         Sat.Reserve(pool.Packages.Count + 1, expectedClauses);
         Rules.EnsureCapacity(expectedClauses);
         _triggered.EnsureCapacity(pool.Packages.Count + 1);
@@ -112,14 +114,15 @@ internal sealed partial class Encoder
                 AddChoiceRule(p, providers, rule);
             }
 
-            var literals = new int[providers.Length + 1];
-            literals[0] = -(p + 1);
-            for (int i = 0; i < providers.Length; i++)
+            // The solver copies the literals into its own clause, so one scratch buffer serves every requires.
+            _literals.Clear();
+            _literals.Add(-(p + 1));
+            foreach (int provider in providers)
             {
-                literals[i + 1] = providers[i] + 1;
+                _literals.Add(provider + 1);
             }
 
-            _triggered[p + 1].Add(AddClause(literals, rule));
+            _triggered[p + 1].Add(AddClause(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_literals), rule));
             return;
         }
 
@@ -231,6 +234,22 @@ internal sealed partial class Encoder
 
             AddClause(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(literals), new Rule(RuleKind.KeepInstalled, p, null, -1, null));
         }
+    }
+
+    private static int ExpectedClauses(Pool pool)
+    {
+        int count = pool.Packages.Count + 16;
+        foreach (var package in pool.Packages)
+        {
+            count += package.Requires.Count + package.Conflicts.Count + package.Obsoletes.Count;
+        }
+
+        foreach (var group in pool.NameGroups)
+        {
+            count += group.Count * (group.Count - 1) / 2;
+        }
+
+        return count;
     }
 
     private int AddClause(ReadOnlySpan<int> literals, Rule rule)

@@ -10,12 +10,12 @@ namespace Basalt.Solver.Encoding;
 /// </summary>
 internal sealed partial class Pool
 {
-    private readonly Dictionary<string, List<(int Package, Dependency Provide)>> _provides = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Dependency, int[]> _whatProvides = [];
     private readonly Dictionary<string, int> _archRank = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RichDependency?> _rich = new(StringComparer.Ordinal);
+    private readonly List<int> _scratch = [];   // WhatProvides' working list; the cached answer is a copy
 
     public Pool(IReadOnlyList<PackageCandidate> packages, int installedCount, IReadOnlyList<string> architectures)
     {
@@ -32,24 +32,13 @@ internal sealed partial class Pool
         {
             var package = packages[p];
             Add(_byName, package.Name, p);
-            bool self = false;
-            foreach (var provide in package.Provides)
-            {
-                AddProvide(provide.Name, p, provide);
-                self |= provide.Name == package.Name && provide.Sense == DependencyFlags.Equal;
-            }
-
-            if (!self)
-            {
-                // rpm adds "name = [epoch:]version-release" to every package (rpmds.c rpmdsThis).
-                AddProvide(package.Name, p, SelfProvides[p]);
-            }
-
             foreach (var file in package.Files)
             {
                 Add(_files, file, p);
             }
         }
+
+        IndexProvides();
     }
 
     /// <summary>Every candidate; indices below <see cref="InstalledCount"/> are the installed set.</summary>
@@ -87,6 +76,9 @@ internal sealed partial class Pool
     /// <summary>The packages with this name, in pool order.</summary>
     public IReadOnlyList<int> WithName(string name) => _byName.TryGetValue(name, out var list) ? list : [];
 
+    /// <summary>The packages of each name, in no particular order.</summary>
+    public IEnumerable<IReadOnlyList<int>> NameGroups => _byName.Values;
+
     /// <summary>Every name in the pool, sorted ordinally.</summary>
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
 
@@ -104,15 +96,14 @@ internal sealed partial class Pool
             return cached;
         }
 
-        var result = new List<int>();
-        if (_provides.TryGetValue(dependency.Name, out var provides))
+        var result = _scratch;
+        result.Clear();
+        var (packages, provides) = ProvidesOf(dependency.Name);
+        for (int i = 0; i < packages.Length; i++)
         {
-            foreach (var (package, provide) in provides)
+            if (Capability.Satisfies(provides.Span[i], dependency))
             {
-                if (Capability.Satisfies(provide, dependency))
-                {
-                    result.Add(package);
-                }
+                result.Add(packages.Span[i]);
             }
         }
 
@@ -131,7 +122,7 @@ internal sealed partial class Pool
             }
         }
 
-        var array = result.GetRange(0, kept).ToArray();
+        var array = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result)[..kept].ToArray();
         _whatProvides[dependency] = array;
         return array;
     }
@@ -140,14 +131,12 @@ internal sealed partial class Pool
     public Dependency? ProvideOf(int p, string name)
     {
         Dependency? best = null;
-        if (_provides.TryGetValue(name, out var provides))
+        var (packages, provides) = ProvidesOf(name);
+        for (int i = 0; i < packages.Length; i++)
         {
-            foreach (var (package, provide) in provides)
+            if (packages.Span[i] == p && (best is null || CompareProvided(provides.Span[i], best) > 0))
             {
-                if (package == p && (best is null || CompareProvided(provide, best) > 0))
-                {
-                    best = provide;
-                }
+                best = provides.Span[i];
             }
         }
 
@@ -181,17 +170,6 @@ internal sealed partial class Pool
                 yield return p;
             }
         }
-    }
-
-    private void AddProvide(string name, int package, Dependency provide)
-    {
-        if (!_provides.TryGetValue(name, out var list))
-        {
-            list = [];
-            _provides[name] = list;
-        }
-
-        list.Add((package, provide));
     }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int value)

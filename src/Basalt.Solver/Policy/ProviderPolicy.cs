@@ -24,16 +24,51 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
         // differential cases against testsolv and dnf) makes the choice fall through to the name order.
         var byProvidedVersion = wanted.Length != 0
             && candidates.All(c => pool.ProvideOf(c, wanted) is { Version.Length: > 0 });
-        int best = candidates[0];
-        for (int i = 1; i < candidates.Count; i++)
+        var obsoleted = ObsoletedAmong(candidates);
+        int best = -1;
+        foreach (int candidate in candidates)
         {
-            if (Compare(candidates[i], best, wanted, sat, byProvidedVersion) < 0)
+            if ((obsoleted is null || !obsoleted.Contains(candidate))
+                && (best < 0 || Compare(candidate, best, wanted, sat, byProvidedVersion) < 0))
             {
-                best = candidates[i];
+                best = candidate;
             }
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// libsolv's prune_to_best_version drops a candidate that another candidate obsoletes (testsolv installs "Y"
+    /// for "Z requires cap" when X and Y provide cap and Y obsoletes X, although X sorts first), and dnf's
+    /// install-by-name relies on it to install the obsoleting package. Installed candidates stay; when every
+    /// candidate would go (obsoletes in a cycle), none does. Null when nothing is pruned.
+    /// </summary>
+    private HashSet<int>? ObsoletedAmong(IReadOnlyList<int> candidates)
+    {
+        HashSet<int>? obsoleted = null;
+        if (candidates.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (int by in candidates)
+        {
+            if (pool.Packages[by].Obsoletes.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (int candidate in candidates)
+            {
+                if (!pool.IsInstalled(candidate) && pool.Obsoletes(by, candidate))
+                {
+                    (obsoleted ??= []).Add(candidate);
+                }
+            }
+        }
+
+        return obsoleted is not null && obsoleted.Count < candidates.Count ? obsoleted : null;
     }
 
     /// <summary>Negative when <paramref name="a"/> is preferred to <paramref name="b"/>.</summary>

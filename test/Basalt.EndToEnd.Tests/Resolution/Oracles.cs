@@ -82,7 +82,8 @@ internal static class Oracles
         return answers;
     }
 
-    public static List<OracleAnswer> Dnf(string repository, string work, IReadOnlyList<IReadOnlyList<string>> jobs, bool weakDeps)
+    public static List<OracleAnswer> Dnf(string repository, string work, IReadOnlyList<IReadOnlyList<string>> jobs, bool weakDeps,
+        bool obsoletes = false)
     {
         string python = ExternalTool.Require("/usr/bin/python3", "python3-dnf");
         if (ExternalTool.Run(python, ["-c", "import dnf"]).ExitCode != 0)
@@ -93,7 +94,7 @@ internal static class Oracles
         string jobsFile = Path.Combine(work, "jobs.txt");
         File.WriteAllLines(jobsFile, jobs.Select(j => string.Join(' ', j)));
         string script = Path.Combine(AppContext.BaseDirectory, "Resolution", "dnf-resolve.py");
-        string output = ExternalTool.Run(python, [script, Path.GetFullPath(repository), Path.GetFullPath(work), weakDeps ? "1" : "0", jobsFile])
+        string output = ExternalTool.Run(python, [script, Path.GetFullPath(repository), Path.GetFullPath(work), weakDeps ? "1" : "0", jobsFile, obsoletes ? "1" : "0"])
             .EnsureSuccess("dnf-resolve.py").StandardOutput;
         var answers = new List<OracleAnswer>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))

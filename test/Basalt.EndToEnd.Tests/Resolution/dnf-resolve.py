@@ -1,5 +1,6 @@
 # dnf's Python API as a resolution oracle: one process per repository answers every job of that repository.
-# Usage: dnf-resolve.py REPO_DIR WORK_DIR WEAK(0|1) JOBS_FILE; JOBS_FILE has one job per line (names separated by spaces).
+# Usage: dnf-resolve.py REPO_DIR WORK_DIR WEAK(0|1) JOBS_FILE [OBSOLETES(0|1), default 0]; JOBS_FILE has one job per line
+# (names separated by spaces).
 # Prints one line per job: "OK nevra..." (the install set) or "FAIL message".
 import sys
 import dnf
@@ -14,8 +15,9 @@ base.conf.install_weak_deps = weak
 base.conf.gpgcheck = False
 base.conf.substitutions["releasever"] = "1"
 # dnf's "install NAME" also accepts a package that obsoletes NAME (conf.obsoletes, on by default); libsolv's
-# "job install name" and Basalt's InstallName select by name only, so the oracle asks dnf the same question.
-base.conf.obsoletes = False
+# "job install name" and Basalt's SolverJob.InstallName select by name only, so the random differential turns it off
+# to ask all three the same question; the obsoletes tests turn it on to check SolverJob.InstallNameOrObsoleting.
+base.conf.obsoletes = len(sys.argv) > 5 and sys.argv[5] == "1"
 base.repos.add_new_repo("r", base.conf, baseurl=["file://" + repo_dir])
 base.fill_sack(load_system_repo=False)
 with open(jobs_file) as f:
