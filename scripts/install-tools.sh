@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(rpm rpm2cpio cpio createrepo-c libsolv-tools python3-rpm erofs-utils cryptsetup-bin gdisk fdisk
           dosfstools mtools qemu-utils zstd xz-utils bzip2 lzma gnupg sq umoci skopeo attr squashfs-tools e2fsprogs python3 dnf
-          systemd libcap2-bin)
+          systemd libcap2-bin openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

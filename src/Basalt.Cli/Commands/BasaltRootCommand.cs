@@ -22,6 +22,9 @@ internal static class BasaltRootCommand
             Definition.SchemaCommand.Create(context),
             Definition.ValidateCommand.Create(context),
             Build.BuildCommand.Create(context),
+            Trust.VerifyCommand.Create(context),
+            Trust.RebuildCommand.Create(context),
+            Key.KeyCommand.Create(context),
         };
         return root;
     }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Basalt.Compose.Build;
 using Basalt.Repositories.Sources;
+using Basalt.Trust.Build;
+using Basalt.Trust.Keys;
 
 namespace Basalt.Cli.Commands.Build;
 
@@ -25,9 +27,11 @@ internal static class BuildCommand
         };
         var cache = new Option<string?>("--cache") { Description = "Cache for downloaded metadata and packages (default: $XDG_CACHE_HOME/basalt/repositories)." };
         var json = new Option<bool>("--json") { Description = "Print the build report (JSON) instead of the summary." };
+        var signKey = new Option<string?>("--sign-key") { Description = "Sign the provenance and SHA256SUMS with this key (NAME.key from `basalt key generate`)." };
+        var passphraseVariable = new Option<string?>("--sign-passphrase-env") { Description = "Environment variable holding the key's passphrase." };
         var command = new Command("build", "Build the images an image definition describes.")
         {
-            definition, output, lockPath, update, repos, cache, json,
+            definition, output, lockPath, update, repos, cache, json, signKey, passphraseVariable,
         };
         CommandAction.Set(command, context, async (parseResult, cancellationToken) =>
         {
@@ -40,6 +44,7 @@ internal static class BuildCommand
                 RepositoryLocations = ParseLocations(parseResult.GetValue(repos) ?? []),
                 Cache = parseResult.GetValue(cache) is { } folder ? new RepositoryCache(folder) : null,
                 EnvironmentSourceDateEpoch = EnvironmentSourceDateEpoch(),
+                Finishing = TrustFinishing(parseResult.GetValue(signKey), parseResult.GetValue(passphraseVariable)),
             };
             var observer = new ConsoleBuildObserver(context.Error, context.ErrorIsTerminal);
             BuildReport report;
@@ -67,6 +72,21 @@ internal static class BuildCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>SBOMs and SHA256SUMS for every build; with a key also the signed provenance and the signature of SHA256SUMS.</summary>
+    private static Func<BuildOutputs, CancellationToken, Task<IReadOnlyList<string>>> TrustFinishing(string? keyPath, string? passphraseVariable)
+    {
+        string? passphrase = null;
+        if (passphraseVariable is not null)
+        {
+            passphrase = Environment.GetEnvironmentVariable(passphraseVariable)
+                ?? throw new ArgumentException($"--sign-passphrase-env names '{passphraseVariable}', which is not set.");
+        }
+
+        // Load the key before building, so a wrong passphrase fails in a second rather than after the whole build.
+        var signer = keyPath is null ? null : SigningKeyFiles.LoadPrivate(keyPath, passphrase);
+        return (outputs, cancellationToken) => TrustOutputs.WriteAsync(outputs, signer, cancellationToken);
     }
 
     private static Dictionary<string, string> ParseLocations(string[] values)
