@@ -111,7 +111,8 @@ public sealed class AtomicOutput : IDisposable
         DeleteQuietly(old, isDirectory: true);
     }
 
-    private static void DeleteQuietly(string path, bool isDirectory)
+    /// <summary>Deletes a file or folder, ignoring failure: for cleanup while another error is already being reported.</summary>
+    public static void DeleteQuietly(string path, bool isDirectory)
     {
         try
         {

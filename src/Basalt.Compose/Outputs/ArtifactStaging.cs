@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Basalt.IO;
 
 namespace Basalt.Compose.Outputs;
 
@@ -58,31 +59,9 @@ internal sealed class ArtifactStaging : IDisposable
     {
         foreach (var (temporary, _, isDirectory) in _items)
         {
-            Delete(temporary, isDirectory);
+            AtomicOutput.DeleteQuietly(temporary, isDirectory);
         }
 
         _items.Clear();
-    }
-
-    internal static void Delete(string path, bool isDirectory)
-    {
-        try
-        {
-            if (isDirectory && Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-            else if (!isDirectory)
-            {
-                File.Delete(path);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: the caller is already reporting the failure that brought us here.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Basalt.Compose.Definition;
 using Basalt.Compose.Layout;
+using Basalt.IO;
 using Basalt.Imaging.Cosi;
 using Basalt.Imaging.Erofs;
 using Basalt.Imaging.Fat;
@@ -45,7 +46,7 @@ public static partial class ImageWriter
         }
         finally
         {
-            ArtifactStaging.Delete(work, isDirectory: true);
+            AtomicOutput.DeleteQuietly(work, isDirectory: true);
         }
     }
 

@@ -15,14 +15,7 @@ public sealed class SampleImageFixture : IDisposable
     public SampleImageFixture()
     {
         Repository = _root.Path("repo");
-        Directory.CreateDirectory(Repository);
-        foreach (var manifest in Directory.GetFiles(Path.Combine(Fixtures.RepoRoot, "samples", "packages"), "package.yaml", SearchOption.AllDirectories)
-                     .Order(StringComparer.Ordinal))
-        {
-            BasaltProcess.RunChecked("rpm", "build", manifest, "-o", Repository);
-        }
-
-        BasaltProcess.RunChecked("repo", "index", Repository);
+        SampleRepository.Build(Repository);
         First = _root.Path("first");
         Second = _root.Path("second");
         FirstRun = BasaltProcess.Run(["build", Definition, "-o", First, "--repo", "basalt-samples=" + Repository, "--json"],

@@ -14,14 +14,7 @@ public sealed class SignedBuildFixture : IDisposable
     public SignedBuildFixture()
     {
         Repository = _root.Path("repo");
-        Directory.CreateDirectory(Repository);
-        foreach (var manifest in Directory.GetFiles(Path.Combine(Fixtures.RepoRoot, "samples", "packages"), "package.yaml", SearchOption.AllDirectories)
-                     .Order(StringComparer.Ordinal))
-        {
-            BasaltProcess.RunChecked("rpm", "build", manifest, "-o", Repository);
-        }
-
-        BasaltProcess.RunChecked("repo", "index", Repository);
+        SampleRepository.Build(Repository);
         Definition = _root.Path("image.yaml");
         var sample = File.ReadAllText(SampleImageFixture.Definition);
         var disk = sample.IndexOf("\ndisk:", StringComparison.Ordinal);
