@@ -14,12 +14,9 @@ internal static class BuildRecordFactory
     {
         var definition = outputs.Definition;
         var definitionSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(outputs.DefinitionPath)));
+        // Whether the packages came from a lockfile is left out: it does not change what is built, and a rebuild (or the
+        // import round of detached signing) from the lockfile must record the same parameters as the build it repeats.
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (outputs.FromLockFile)
-        {
-            options["lockfile"] = "used";
-        }
-
         foreach (var (id, location) in outputs.Options.RepositoryLocations)
         {
             options["repo." + id] = location;

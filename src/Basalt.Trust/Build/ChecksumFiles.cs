@@ -4,13 +4,15 @@ namespace Basalt.Trust.Build;
 
 /// <summary>
 /// What SHA256SUMS covers: every file under an output folder, by path relative to it with '/' separators, except
-/// the checksum files themselves and the build report (which records timings, so it is not reproducible).
+/// the checksum files themselves, the provenance (signed on its own, and leaving it out lets an external signer sign
+/// both in one round) and the build report (which records timings, so it is not reproducible).
 /// </summary>
 public static class ChecksumFiles
 {
     public static bool IsCovered(string relativePath)
         => relativePath is not (TrustOutputs.ChecksumsName or TrustOutputs.ChecksumsSignatureName)
             && !relativePath.EndsWith(".report.json", StringComparison.Ordinal)
+            && !relativePath.EndsWith(".provenance.json", StringComparison.Ordinal)
             && !relativePath.StartsWith('.');
 
     public static IReadOnlyList<string> List(string directory)

@@ -19,6 +19,9 @@ public static class TrustOutputs
     public const string ChecksumsName = "SHA256SUMS";
     public const string ChecksumsSignatureName = "SHA256SUMS.sig";
 
+    /// <summary>The purpose (and file stem) of the provenance's signing request in detached signing.</summary>
+    public const string ProvenancePurpose = "provenance";
+
     public static string SpdxName(string prefix) => prefix + ".spdx.json";
 
     public static string CycloneDxName(string prefix) => prefix + ".cdx.json";
@@ -26,9 +29,17 @@ public static class TrustOutputs
     public static string ProvenanceName(string prefix) => prefix + ".provenance.json";
 
     /// <summary>Writes the files into <see cref="BuildOutputs.Directory"/> and returns their names.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(BuildOutputs outputs, ISigner? signer, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<string>> WriteAsync(BuildOutputs outputs, ISigner? signer, CancellationToken cancellationToken)
+        => WriteAsync(outputs, signer is null ? TrustSigning.None : TrustSigning.With(signer), cancellationToken);
+
+    /// <summary>
+    /// As above; with <see cref="TrustSigning.Export"/> the two messages to sign (the provenance's DSSE PAE and
+    /// SHA256SUMS) are written to the export folder as signing requests instead, and the signed files are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(BuildOutputs outputs, TrustSigning signing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(signing);
         var directory = outputs.Directory;
         var prefix = $"{outputs.Definition.Name}-{outputs.Definition.Version}";
         var artifacts = outputs.Image.Artifacts
@@ -41,26 +52,32 @@ public static class TrustOutputs
         Write(directory, SpdxName(prefix), SpdxWriter.Write(record), written);
         Write(directory, CycloneDxName(prefix), CycloneDxWriter.Write(record), written);
 
-        if (signer is not null)
-        {
-            var subjects = artifacts
-                .Append(await DigestAsync(directory, SpdxName(prefix), cancellationToken).ConfigureAwait(false))
-                .Append(await DigestAsync(directory, CycloneDxName(prefix), cancellationToken).ConfigureAwait(false))
-                .OrderBy(a => a.Name, StringComparer.Ordinal)
-                .ToList();
-            var statement = ProvenanceStatement.Write(record with { Artifacts = subjects });
-            Write(directory, ProvenanceName(prefix), DsseEnvelope.Sign(ProvenanceStatement.PayloadType, statement, signer).ToJson(), written);
-        }
-
         var known = outputs.Image.Artifacts.Where(a => File.Exists(a.Path))
             .ToDictionary(a => Path.GetFileName(a.Path), a => new BuildArtifact(Path.GetFileName(a.Path), a.Sha256, a.Bytes), StringComparer.Ordinal);
         var sums = Sha256Sums.Write(await ChecksumFiles.DigestAllAsync(directory, known, cancellationToken).ConfigureAwait(false));
         Write(directory, ChecksumsName, sums, written);
-        if (signer is not null)
+        if (signing.KeyId is not { } keyId)
         {
-            Write(directory, ChecksumsSignatureName, signer.Sign(sums), written);
+            return written;
         }
 
+        var subjects = artifacts
+            .Append(await DigestAsync(directory, SpdxName(prefix), cancellationToken).ConfigureAwait(false))
+            .Append(await DigestAsync(directory, CycloneDxName(prefix), cancellationToken).ConfigureAwait(false))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+        var statement = ProvenanceStatement.Write(record with { Artifacts = subjects });
+        if (signing.ExportFolder is { } folder)
+        {
+            DetachedSigning.WriteRequests(folder, [
+                SigningRequest.ForDsse(keyId, ProvenancePurpose, ProvenanceStatement.PayloadType, statement),
+                new SigningRequest(keyId, ChecksumsName, sums),
+            ]);
+            return written;
+        }
+
+        Write(directory, ProvenanceName(prefix), DsseEnvelope.Sign(ProvenanceStatement.PayloadType, statement, signing.Signer!).ToJson(), written);
+        Write(directory, ChecksumsSignatureName, signing.Signer!.Sign(sums), written);
         return written;
     }
 

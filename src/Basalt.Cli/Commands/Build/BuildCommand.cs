@@ -4,6 +4,7 @@ using Basalt.Compose.Build;
 using Basalt.Repositories.Sources;
 using Basalt.Trust.Build;
 using Basalt.Trust.Keys;
+using Basalt.Trust.Signing;
 
 namespace Basalt.Cli.Commands.Build;
 
@@ -29,9 +30,18 @@ internal static class BuildCommand
         var json = new Option<bool>("--json") { Description = "Print the build report (JSON) instead of the summary." };
         var signKey = new Option<string?>("--sign-key") { Description = "Sign the provenance and SHA256SUMS with this key (NAME.key from `basalt key generate`)." };
         var passphraseVariable = new Option<string?>("--sign-passphrase-env") { Description = "Environment variable holding the key's passphrase." };
+        var exportRequests = new Option<string?>("--export-signing-requests")
+        {
+            Description = "External signing, step 1: write what must be signed (provenance, SHA256SUMS) into this folder instead of signing. Needs --sign-pub.",
+        };
+        var importSignatures = new Option<string?>("--import-signatures")
+        {
+            Description = "External signing, step 2: build again (same definition and --lock) and take the signatures from this folder. Needs --sign-pub.",
+        };
+        var signPub = new Option<string?>("--sign-pub") { Description = "The external signer's public key (PEM): its key id, and the check of imported signatures." };
         var command = new Command("build", "Build the images an image definition describes.")
         {
-            definition, output, lockPath, update, repos, cache, json, signKey, passphraseVariable,
+            definition, output, lockPath, update, repos, cache, json, signKey, passphraseVariable, exportRequests, importSignatures, signPub,
         };
         CommandAction.Set(command, context, async (parseResult, cancellationToken) =>
         {
@@ -44,7 +54,8 @@ internal static class BuildCommand
                 RepositoryLocations = ParseLocations(parseResult.GetValue(repos) ?? []),
                 Cache = parseResult.GetValue(cache) is { } folder ? new RepositoryCache(folder) : null,
                 EnvironmentSourceDateEpoch = EnvironmentSourceDateEpoch(),
-                Finishing = TrustFinishing(parseResult.GetValue(signKey), parseResult.GetValue(passphraseVariable)),
+                Finishing = TrustFinishing(Signing(parseResult.GetValue(signKey), parseResult.GetValue(passphraseVariable),
+                    parseResult.GetValue(exportRequests), parseResult.GetValue(importSignatures), parseResult.GetValue(signPub))),
             };
             var observer = new ConsoleBuildObserver(context.Error, context.ErrorIsTerminal);
             BuildReport report;
@@ -74,19 +85,46 @@ internal static class BuildCommand
         return command;
     }
 
-    /// <summary>SBOMs and SHA256SUMS for every build; with a key also the signed provenance and the signature of SHA256SUMS.</summary>
-    private static Func<BuildOutputs, CancellationToken, Task<IReadOnlyList<string>>> TrustFinishing(string? keyPath, string? passphraseVariable)
+    /// <summary>SBOMs and SHA256SUMS for every build; signed, the provenance and SHA256SUMS.sig too.</summary>
+    private static Func<BuildOutputs, CancellationToken, Task<IReadOnlyList<string>>> TrustFinishing(TrustSigning signing)
+        => (outputs, cancellationToken) => TrustOutputs.WriteAsync(outputs, signing, cancellationToken);
+
+    /// <summary>
+    /// How to sign, from the options. Keys are loaded and signatures imported before building, so a wrong passphrase or a
+    /// missing signature fails in a second rather than after the whole build.
+    /// </summary>
+    private static TrustSigning Signing(string? keyPath, string? passphraseVariable, string? exportFolder, string? importFolder, string? publicKey)
     {
-        string? passphrase = null;
-        if (passphraseVariable is not null)
+        if (new[] { keyPath, exportFolder, importFolder }.Count(o => o is not null) > 1)
         {
-            passphrase = Environment.GetEnvironmentVariable(passphraseVariable)
-                ?? throw new ArgumentException($"--sign-passphrase-env names '{passphraseVariable}', which is not set.");
+            throw new ArgumentException("--sign-key, --export-signing-requests and --import-signatures are alternatives; give one.");
         }
 
-        // Load the key before building, so a wrong passphrase fails in a second rather than after the whole build.
-        var signer = keyPath is null ? null : SigningKeyFiles.LoadPrivate(keyPath, passphrase);
-        return (outputs, cancellationToken) => TrustOutputs.WriteAsync(outputs, signer, cancellationToken);
+        if ((exportFolder ?? importFolder) is not null && publicKey is null)
+        {
+            throw new ArgumentException("--export-signing-requests and --import-signatures need --sign-pub (the external signer's public key).");
+        }
+
+        if (keyPath is not null)
+        {
+            string? passphrase = null;
+            if (passphraseVariable is not null)
+            {
+                passphrase = Environment.GetEnvironmentVariable(passphraseVariable)
+                    ?? throw new ArgumentException($"--sign-passphrase-env names '{passphraseVariable}', which is not set.");
+            }
+
+            return TrustSigning.With(SigningKeyFiles.LoadPrivate(keyPath, passphrase));
+        }
+
+        if (exportFolder is not null)
+        {
+            return TrustSigning.Export(SigningKeyFiles.LoadPublic(publicKey!).KeyId, Path.GetFullPath(exportFolder));
+        }
+
+        return importFolder is not null
+            ? TrustSigning.With(DetachedSigning.ReadSignatures(importFolder, SigningKeyFiles.LoadPublic(publicKey!)))
+            : TrustSigning.None;
     }
 
     private static Dictionary<string, string> ParseLocations(string[] values)
