@@ -34,7 +34,7 @@ for i in $(seq "$RUNS"); do
     dnf -q -y --installroot='$WORK/root' --releasever=1 --setopt=reposdir=/dev/null --setopt=cachedir='$WORK/dnfcache' \
         --setopt=install_weak_deps=False --nogpgcheck --disableplugin='*' --repofrompath='bench,file://$REPO' --repo=bench \
         install $NAMES >/dev/null 2>&1 &&
-    mkfs.erofs -q '$WORK/usr.erofs' '$WORK/root/usr' >/dev/null &&
+    mkfs.erofs --quiet '$WORK/usr.erofs' '$WORK/root/usr' >/dev/null &&
     veritysetup format '$WORK/usr.erofs' '$WORK/usr.verity' >/dev/null"
 done
 B=$(best "$WORK/basalt.t"); D=$(best "$WORK/dnf.t")

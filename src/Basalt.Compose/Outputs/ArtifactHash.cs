@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Basalt.Imaging.Disk;
 
 namespace Basalt.Compose.Outputs;
 
@@ -10,6 +11,7 @@ namespace Basalt.Compose.Outputs;
 internal sealed class ArtifactHash : IDisposable
 {
     private const int BufferSize = 1 << 20;
+    private static readonly byte[] Zeros = new byte[BufferSize];
     private readonly IncrementalHash _state;
     private readonly Lock _lock = new();
 
@@ -22,7 +24,10 @@ internal sealed class ArtifactHash : IDisposable
     /// <summary>The number of bytes hashed.</summary>
     public long Bytes { get; }
 
-    /// <summary>Hashes the whole file.</summary>
+    /// <summary>
+    /// Hashes the whole file. Holes of a sparse file (most of a disk image) are hashed from a buffer of zeros rather than
+    /// read: the kernel would only copy zeros out to us, gigabytes of them.
+    /// </summary>
     public static async Task<ArtifactHash> OfFileAsync(string path, CancellationToken cancellationToken)
     {
         var state = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -32,15 +37,28 @@ internal sealed class ArtifactHash : IDisposable
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
             await using (stream.ConfigureAwait(false))
             {
-                long total = 0;
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+                long position = 0;
+                foreach (var (start, end) in SparseExtents.Find(stream, 0))
                 {
-                    state.AppendData(buffer, 0, read);
-                    total += read;
+                    AppendZeros(state, start - position, cancellationToken);
+                    stream.Position = start;
+                    for (var remaining = end - start; remaining > 0;)
+                    {
+                        var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, remaining)), cancellationToken).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            throw new IOException($"'{path}' ended at byte {end - remaining} while it was being hashed.");
+                        }
+
+                        state.AppendData(buffer, 0, read);
+                        remaining -= read;
+                    }
+
+                    position = end;
                 }
 
-                return new ArtifactHash(state, total);
+                AppendZeros(state, stream.Length - position, cancellationToken);
+                return new ArtifactHash(state, stream.Length);
             }
         }
         catch
@@ -51,6 +69,15 @@ internal sealed class ArtifactHash : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void AppendZeros(IncrementalHash state, long count, CancellationToken cancellationToken)
+    {
+        for (; count > 0; count -= Zeros.Length)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            state.AppendData(Zeros, 0, (int)Math.Min(Zeros.Length, count));
         }
     }
 

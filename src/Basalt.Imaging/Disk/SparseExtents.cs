@@ -8,7 +8,7 @@ namespace Basalt.Imaging.Disk;
 /// only the allocated parts of a mostly empty disk instead of gigabytes of zeros. Anything that cannot say
 /// (another OS, a file system without support, a non-file stream) gets one extent covering everything.
 /// </summary>
-internal static class SparseExtents
+public static class SparseExtents
 {
     private const int SeekData = 3;
     private const int SeekHole = 4;
