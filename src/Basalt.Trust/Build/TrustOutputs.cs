@@ -54,7 +54,7 @@ public static class TrustOutputs
 
         var known = outputs.Image.Artifacts.Where(a => File.Exists(a.Path))
             .ToDictionary(a => Path.GetFileName(a.Path), a => new BuildArtifact(Path.GetFileName(a.Path), a.Sha256, a.Bytes), StringComparer.Ordinal);
-        var sums = Sha256Sums.Write(await ChecksumFiles.DigestAllAsync(directory, known, cancellationToken).ConfigureAwait(false));
+        var sums = Sha256Sums.Write(await ChecksumFiles.DigestAllAsync(directory, prefix, known, cancellationToken).ConfigureAwait(false));
         Write(directory, ChecksumsName, sums, written);
         if (signing.KeyId is not { } keyId)
         {

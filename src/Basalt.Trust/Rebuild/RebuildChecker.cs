@@ -37,7 +37,7 @@ public static class RebuildChecker
                 EnvironmentSourceDateEpoch = report.SourceDateEpoch,
                 Finishing = (outputs, token) => TrustOutputs.WriteAsync(outputs, signer: null, token),
             }, observer, cancellationToken).ConfigureAwait(false);
-            return Compare(original, scratch, cancellationToken);
+            return Compare(original, scratch, report.Prefix, cancellationToken);
         }
         finally
         {
@@ -48,10 +48,10 @@ public static class RebuildChecker
         }
     }
 
-    private static List<RebuildComparison> Compare(string original, string rebuilt, CancellationToken cancellationToken)
+    private static List<RebuildComparison> Compare(string original, string rebuilt, string prefix, CancellationToken cancellationToken)
     {
-        var left = ChecksumFiles.List(original).Where(n => !n.EndsWith(".provenance.json", StringComparison.Ordinal)).ToList();
-        var right = ChecksumFiles.List(rebuilt).ToHashSet(StringComparer.Ordinal);
+        var left = ChecksumFiles.List(original, prefix);
+        var right = ChecksumFiles.List(rebuilt, prefix).ToHashSet(StringComparer.Ordinal);
         var result = new List<RebuildComparison>();
         foreach (var name in left)
         {
@@ -61,14 +61,14 @@ public static class RebuildChecker
                 : new RebuildComparison(name, false, "the rebuild did not write it"));
         }
 
-        result.AddRange(right.Where(n => !left.Contains(n) && !n.EndsWith(".provenance.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        result.AddRange(right.Where(n => !left.Contains(n)).Order(StringComparer.Ordinal)
             .Select(n => new RebuildComparison(n, false, "only the rebuild wrote it")));
         return result;
     }
 }
 
 /// <summary>What the build report says about how the build was made: enough to make it again.</summary>
-internal sealed record RecordedBuild(string DefinitionPath, IReadOnlyDictionary<string, string> RepositoryLocations, long SourceDateEpoch)
+internal sealed record RecordedBuild(string DefinitionPath, IReadOnlyDictionary<string, string> RepositoryLocations, long SourceDateEpoch, string Prefix)
 {
     public static RecordedBuild Read(string directory)
     {
@@ -85,7 +85,8 @@ internal sealed record RecordedBuild(string DefinitionPath, IReadOnlyDictionary<
             var locations = root.TryGetProperty("repositoryLocations", out var repos)
                 ? repos.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
                 : [];
-            return new RecordedBuild(root.GetProperty("definitionPath").GetString()!, locations, root.GetProperty("sourceDateEpoch").GetInt64());
+            return new RecordedBuild(root.GetProperty("definitionPath").GetString()!, locations, root.GetProperty("sourceDateEpoch").GetInt64(),
+                Path.GetFileName(reports[0])[..^".report.json".Length]);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {

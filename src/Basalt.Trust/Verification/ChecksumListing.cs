@@ -7,7 +7,7 @@ namespace Basalt.Trust.Verification;
 /// <summary>SHA256SUMS against the folder: every listed file has its digest, and every file the list should cover is on it.</summary>
 internal static class ChecksumListing
 {
-    public static bool Check(string directory, byte[] sums, CheckRun run, CancellationToken cancellationToken)
+    public static bool Check(string directory, string prefix, byte[] sums, CheckRun run, CancellationToken cancellationToken)
     {
         var listed = Sha256Sums.Read(sums, TrustOutputs.ChecksumsName);
         foreach (var entry in listed)
@@ -29,7 +29,7 @@ internal static class ChecksumListing
         }
 
         var names = listed.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        var unlisted = ChecksumFiles.List(directory).Where(f => !names.Contains(f)).ToList();
+        var unlisted = ChecksumFiles.List(directory, prefix).Where(f => !names.Contains(f)).ToList();
         return run.Check("no unlisted files", unlisted.Count == 0, unlisted.Count == 0
             ? $"{listed.Count} files listed in {TrustOutputs.ChecksumsName}"
             : $"'{unlisted[0]}' is in the folder but not in {TrustOutputs.ChecksumsName}");

@@ -65,7 +65,7 @@ public static class ImageVerifier
             }
         }
 
-        if (!ChecksumListing.Check(directory, sums, run, cancellationToken))
+        if (!ChecksumListing.Check(directory, prefix, sums, run, cancellationToken))
         {
             return checks;
         }

@@ -13,7 +13,8 @@ public sealed class SignedBuildFixture : IDisposable
 
     public SignedBuildFixture()
     {
-        Repository = _root.Path("repo");
+        // The repository sits inside the output folder, as samples/run.sh puts it: files that are not the build's own.
+        Repository = _root.Path("out", "repo");
         SampleRepository.Build(Repository);
         Definition = _root.Path("image.yaml");
         var sample = File.ReadAllText(SampleImageFixture.Definition);
