@@ -19,8 +19,11 @@ internal static partial class DiskSizes
 
     public const long DefaultRoot = 1 * GiB;
 
-    /// <summary>FAT32 needs 65525 clusters; with 512-byte clusters that is just under 32 MiB.</summary>
-    public const long MinEsp = 32 * MiB;
+    /// <summary>
+    /// FAT32 needs 65525 clusters: with 512-byte clusters, plus the reserved sectors and two FATs, just over 32 MiB
+    /// (FatGeometry.MinimumSizeBytes; a test keeps the two in step), so the smallest whole-MiB ESP is 33 MiB.
+    /// </summary>
+    public const long MinEsp = 33 * MiB;
 
     public const long MaxEsp = 4 * GiB;
 

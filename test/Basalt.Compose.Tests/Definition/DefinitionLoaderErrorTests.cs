@@ -68,7 +68,7 @@ public sealed class DefinitionLoaderErrorTests
     [InlineData("kernel_cmdline: [usrhash=abc]", "kernel_cmdline[0] (line 8, column 18): 'usrhash' is set by Basalt from the usr partition's verity root hash")]
     [InlineData("kernel_cmdline: ['a b']", "kernel_cmdline[0] (line 8, column 18): 'a b' is not one kernel argument (printable ASCII, no spaces or quotes; list each argument separately)")]
     [InlineData("disk: {size: 2GB}", "disk.size (line 8, column 14): '2GB' is not a size (a whole number with K, M, G or T, e.g. 512M or 2G)")]
-    [InlineData("disk: {partitions: {esp: 16M}}", "disk.partitions.esp (line 8, column 26): '16M' is out of range (32M to 4G)")]
+    [InlineData("disk: {partitions: {esp: 16M}}", "disk.partitions.esp (line 8, column 26): '16M' is out of range (33M to 4G)")]
     [InlineData("disk: {partitions: {usr: 1536K}}", "disk.partitions.usr (line 8, column 26): '1536K' is not a whole number of MiB (partitions are 1M-aligned)")]
     [InlineData("disk: {partitions: {usr: 64G, verity: 256M}}", "disk.partitions.verity (line 8, column 39): 256M cannot hold the hash tree of a 64G usr partition (needs 517M)")]
     [InlineData("disk: {size: 2G}", "disk.size (line 8, column 14): 2G is too small for the partitions, which need at least 4434M (1M GPT at each end, esp, 2 × (usr + verity), root)")]
