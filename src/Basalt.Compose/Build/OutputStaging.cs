@@ -37,9 +37,45 @@ internal sealed class OutputStaging : IDisposable
         var full = Path.GetFullPath(outputDirectory);
         var created = !Directory.Exists(full);
         var output = Directory.CreateDirectory(full).FullName;
+        RemoveAbandoned(output);
         var root = Path.Combine(output, Prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-"
             + Guid.NewGuid().ToString("N")[..8]);
         return new OutputStaging(output, root, created);
+    }
+
+    /// <summary>
+    /// Deletes the staging folders of builds that were killed (SIGKILL, power loss) before they could clean up: those
+    /// whose process no longer runs. A disk image's staging folder can hold gigabytes.
+    /// </summary>
+    internal static void RemoveAbandoned(string outputDirectory)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(outputDirectory, Prefix + "*"))
+        {
+            var name = Path.GetFileName(folder)[Prefix.Length..];
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(name[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && !IsRunning(pid))
+            {
+                Basalt.IO.AtomicOutput.DeleteQuietly(folder, isDirectory: true);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Moves every artefact into the output folder, replacing an earlier build's file or folder of the same name.</summary>
