@@ -1,6 +1,7 @@
 using Basalt.Compose.Definition;
 using Basalt.Compose.Layout;
 using Basalt.Imaging.Cosi;
+using Basalt.Imaging.Fat;
 using Basalt.Imaging.Gpt;
 using Basalt.Imaging.Tree;
 
@@ -36,7 +37,7 @@ internal static class CosiSourceBuilder
             ],
             FileSystems =
             [
-                new CosiFileSystem(espEntry.Number, EspMountPoint, "vfat", ImageIdentity.FormatFatSerial(identity.EspSerial)),
+                new CosiFileSystem(espEntry.Number, EspMountPoint, "vfat", FatVolumeId.Format(identity.EspSerial)),
                 new CosiFileSystem(usrEntry.Number, "/usr", "erofs", identity.UsrFileSystem.ToString("D"), new CosiVerity(verityEntry.Number, rootHash)),
             ],
             OsRelease = osRelease,

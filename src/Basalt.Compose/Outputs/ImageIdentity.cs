@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Basalt.Compose.Definition;
@@ -75,10 +74,6 @@ public sealed class ImageIdentity
 
         return (new Guid(rootHash[..16], bigEndian: true), new Guid(rootHash[^16..], bigEndian: true));
     }
-
-    /// <summary>The FAT serial as blkid and /dev/disk/by-uuid show it: <c>XXXX-XXXX</c>, upper-case hexadecimal.</summary>
-    public static string FormatFatSerial(uint serial)
-        => string.Create(CultureInfo.InvariantCulture, $"{serial >> 16:X4}-{serial & 0xFFFF:X4}");
 
     private Guid Derive(string purpose) => GuidDerivation.Derive(_seed, "basalt/" + purpose);
 }

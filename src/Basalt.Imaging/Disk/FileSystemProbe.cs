@@ -88,11 +88,7 @@ public static class FileSystemProbe
         return null;
     }
 
-    private static string VolumeId(ReadOnlySpan<byte> field)
-    {
-        var id = BinaryPrimitives.ReadUInt32LittleEndian(field);
-        return $"{id >> 16:X4}-{id & 0xFFFF:X4}";
-    }
+    private static string VolumeId(ReadOnlySpan<byte> field) => Fat.FatVolumeId.Format(BinaryPrimitives.ReadUInt32LittleEndian(field));
 
     private static string? Text(ReadOnlySpan<byte> field)
     {

@@ -7,19 +7,13 @@ namespace Basalt.Trust.Verification;
 /// <summary>SHA256SUMS against the folder: every listed file has its digest, and every file the list should cover is on it.</summary>
 internal static class ChecksumListing
 {
-    public static bool Check(string directory, string prefix, byte[] sums, CheckRun run, CancellationToken cancellationToken)
+    public static bool Check(string directory, string prefix, byte[] sums, FileDigests digests, CheckRun run, CancellationToken cancellationToken)
     {
         var listed = Sha256Sums.Read(sums, TrustOutputs.ChecksumsName);
         foreach (var entry in listed)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(directory, entry.Name);
-            string? actual = null;
-            if (File.Exists(path))
-            {
-                using var stream = File.OpenRead(path);
-                actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-            }
+            var actual = digests.Of(Path.Combine(directory, entry.Name));
 
             if (!run.Check($"file {entry.Name}", actual == entry.Sha256, actual is null ? "missing"
                     : $"sha256:{actual}" + (actual == entry.Sha256 ? "" : $", SHA256SUMS says sha256:{entry.Sha256}")))

@@ -54,10 +54,11 @@ public static class ImageVerifier
         }
 
         var provenance = ProvenanceStatement.Read(envelope.Payload, Path.GetFileName(provenancePath!));
+        var digests = new FileDigests();
         foreach (var subject in provenance.Subjects)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var actual = SubjectDigest(directory, subject.Name);
+            var actual = SubjectDigest(directory, subject.Name, digests);
             if (!run.Check($"subject {subject.Name}", actual == subject.Sha256, actual is null ? "missing" : $"sha256:{actual}"
                     + (actual == subject.Sha256 ? "" : $", provenance says sha256:{subject.Sha256}")))
             {
@@ -65,7 +66,7 @@ public static class ImageVerifier
             }
         }
 
-        if (!ChecksumListing.Check(directory, prefix, sums, run, cancellationToken))
+        if (!ChecksumListing.Check(directory, prefix, sums, digests, run, cancellationToken))
         {
             return checks;
         }
@@ -75,19 +76,13 @@ public static class ImageVerifier
     }
 
     /// <summary>A file's SHA-256, or for an OCI layout folder the digest of the manifest its index.json names (what image tools call the image digest).</summary>
-    internal static string? SubjectDigest(string directory, string name)
+    private static string? SubjectDigest(string directory, string name, FileDigests digests)
     {
         var path = Path.Combine(directory, name);
-        if (File.Exists(path))
-        {
-            using var stream = File.OpenRead(path);
-            return Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-
-        return Directory.Exists(path) ? OciManifestDigest(path) : null;
+        return File.Exists(path) ? digests.Of(path) : Directory.Exists(path) ? OciManifestDigest(path, digests) : null;
     }
 
-    private static string? OciManifestDigest(string layout)
+    private static string? OciManifestDigest(string layout, FileDigests digests)
     {
         var index = Path.Combine(layout, "index.json");
         if (!File.Exists(index))
@@ -104,8 +99,6 @@ public static class ImageVerifier
             return null;
         }
 
-        using var stream = File.OpenRead(blob);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return actual == hex ? hex : actual;
+        return digests.Of(blob);
     }
 }

@@ -29,7 +29,7 @@ internal static class MkfsFatCommand
             var options = new FatOptions { SizeBytes = sizeBytes, Label = labelText, VolumeId = id, Timestamp = time };
             var geometry = await FatWriter.WriteAsync(tree, parseResult.GetValue(output)!, options, cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync(
-                $"FAT32: {geometry.ClusterCount} clusters of {geometry.ClusterBytes} bytes, volume id {id >> 16:X4}-{id & 0xFFFF:X4}").ConfigureAwait(false);
+                $"FAT32: {geometry.ClusterCount} clusters of {geometry.ClusterBytes} bytes, volume id {FatVolumeId.Format(id)}").ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
