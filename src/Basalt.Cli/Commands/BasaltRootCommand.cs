@@ -25,6 +25,8 @@ internal static class BasaltRootCommand
             Trust.VerifyCommand.Create(context),
             Trust.RebuildCommand.Create(context),
             Key.KeyCommand.Create(context),
+            Qemu.QemuCommand.Create(context),
+            Efi.EfiCommand.Create(context),
         };
         return root;
     }
