@@ -1,11 +1,26 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace Basalt.Compose.Libraries;
 
-/// <summary>What ldconfig needs from an ELF shared object: class, machine, DT_SONAME and DT_NEEDED.</summary>
-internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname, IReadOnlyList<string> Needed)
+/// <summary>
+/// What ldconfig needs from an ELF shared object (class, machine, DT_SONAME, DT_NEEDED) and what the dynamic loader
+/// needs from a program (PT_INTERP, DT_RUNPATH, DT_RPATH), read by <see cref="TryReadProgram"/>.
+/// </summary>
+internal sealed partial record ElfSharedObject(bool Is64, ushort Machine, string? Soname, IReadOnlyList<string> Needed)
 {
+    /// <summary>e_type: ET_DYN for libraries and PIE programs, ET_EXEC for fixed-address programs.</summary>
+    public ushort Type { get; init; } = ElfLayout.TypeSharedObject;
+
+    /// <summary>The PT_INTERP path (the dynamic loader), or null for a static program or a library.</summary>
+    public string? Interpreter { get; init; }
+
+    /// <summary>DT_RUNPATH, colon-separated, or null.</summary>
+    public string? RunPath { get; init; }
+
+    /// <summary>DT_RPATH, colon-separated, or null (ld.so ignores it when DT_RUNPATH is present).</summary>
+    public string? RPath { get; init; }
+
+    /// <summary>True when the file has no PT_DYNAMIC segment: a static program needs nothing else to run.</summary>
+    public bool IsStatic { get; init; }
+
     /// <summary>ldconfig reads at most this much of a file; a header beyond it is refused (hostile lengths).</summary>
     public const int MaxStringLength = 4096;
 
@@ -15,10 +30,20 @@ internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname
     /// ET_DYN, or DT_STRTAB not mapped by any PT_LOAD. <paramref name="name"/> is used in messages.
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> data, string name, out ElfSharedObject? result)
+        => TryRead(data, name, programs: false, out result);
+
+    /// <summary>
+    /// Like <see cref="TryRead(ReadOnlySpan{byte}, string, out ElfSharedObject?)"/> but for anything the kernel can
+    /// execute or ld.so can map: ET_EXEC and ET_DYN, static (no PT_DYNAMIC, <see cref="IsStatic"/>) or dynamic.
+    /// </summary>
+    public static bool TryReadProgram(ReadOnlySpan<byte> data, string name, out ElfSharedObject? result)
+        => TryRead(data, name, programs: true, out result);
+
+    private static bool TryRead(ReadOnlySpan<byte> data, string name, bool programs, out ElfSharedObject? result)
     {
         try
         {
-            return TryReadCore(data, name, out result);
+            return TryReadCore(data, name, programs, out result);
         }
         catch (OverflowException)
         {
@@ -27,7 +52,7 @@ internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname
         }
     }
 
-    private static bool TryReadCore(ReadOnlySpan<byte> data, string name, out ElfSharedObject? result)
+    private static bool TryReadCore(ReadOnlySpan<byte> data, string name, bool programs, out ElfSharedObject? result)
     {
         result = null;
         if (data.Length < 16 || !data[..4].SequenceEqual(ElfLayout.Magic))
@@ -52,7 +77,7 @@ internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname
         reader.Require(0, header.HeaderSize, "ELF header");
         var type = reader.U16(header.Type);
         var machine = reader.U16(header.Machine);
-        if (type != ElfLayout.TypeSharedObject)
+        if (type != ElfLayout.TypeSharedObject && !(programs && type == ElfLayout.TypeExecutable))
         {
             throw new InvalidDataException($"ELF file '{name}' is not a shared object (e_type {type}).");
         }
@@ -69,6 +94,7 @@ internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname
         var loads = new List<(ulong VAddr, ulong FileSize, ulong Offset)>();
         ulong dynamicOffset = 0, dynamicSize = 0;
         var hasDynamic = false;
+        string? interpreter = null;
         for (var i = 0; i < phnum; i++)
         {
             var at = checked(phoff + ((ulong)i * phentsize));
@@ -84,6 +110,17 @@ internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname
                 dynamicOffset = reader.Word(entry + program.Offset, is64);
                 dynamicSize = reader.Word(entry + program.FileSize, is64);
             }
+            else if (ptype == ElfLayout.ProgramInterpreter && interpreter is null)
+            {
+                // gABI "Program Interpreter": a NUL-terminated path stored in the file at p_offset.
+                interpreter = reader.String(reader.Word(entry + program.Offset, is64), "PT_INTERP path");
+            }
+        }
+
+        if (programs && !hasDynamic)
+        {
+            result = new ElfSharedObject(is64, machine, null, []) { Type = type, Interpreter = interpreter, IsStatic = true };
+            return true;
         }
 
         if (!hasDynamic || dynamicSize == 0)
@@ -120,84 +157,33 @@ internal sealed record ElfSharedObject(bool Is64, ushort Machine, string? Soname
             throw new InvalidDataException($"ELF file '{name}' has no DT_STRTAB inside a PT_LOAD segment.");
         }
 
-        string? soname = null;
+        string? soname = null, runPath = null, rPath = null;
         var needed = new List<string>();
         for (var i = 0; i < entries && reader.Tag(dynamicStart + (i * entrySize), is64) != ElfLayout.DynamicNull; i++)
         {
             var tag = reader.Tag(dynamicStart + (i * entrySize), is64);
-            if (tag is ElfLayout.DynamicSoname or ElfLayout.DynamicNeeded)
+            if (tag is ElfLayout.DynamicSoname or ElfLayout.DynamicNeeded or ElfLayout.DynamicRunpath or ElfLayout.DynamicRpath)
             {
                 var text = reader.String(checked((ulong)strtab.Value + reader.Word(dynamicStart + (i * entrySize) + (is64 ? 8 : 4), is64)));
-                if (tag == ElfLayout.DynamicSoname)
+                switch (tag)
                 {
-                    soname ??= text;
-                }
-                else
-                {
-                    needed.Add(text);
+                    case ElfLayout.DynamicSoname:
+                        soname ??= text;
+                        break;
+                    case ElfLayout.DynamicNeeded:
+                        needed.Add(text);
+                        break;
+                    case ElfLayout.DynamicRunpath:
+                        runPath ??= text;
+                        break;
+                    default:
+                        rPath ??= text;
+                        break;
                 }
             }
         }
 
-        result = new ElfSharedObject(is64, machine, soname, needed);
+        result = new ElfSharedObject(is64, machine, soname, needed) { Type = type, Interpreter = interpreter, RunPath = runPath, RPath = rPath };
         return true;
-    }
-
-    private readonly ref struct Reader(ReadOnlySpan<byte> data, bool big, string name)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-
-        public void Require(int offset, int length, string what)
-        {
-            if (offset < 0 || length < 0 || offset > _data.Length - length)
-            {
-                throw new InvalidDataException($"ELF file '{name}' is truncated: the {what} at offset {offset} needs {length} bytes.");
-            }
-        }
-
-        public int Offset(ulong offset, int length, string what)
-        {
-            if (offset > (ulong)_data.Length || (ulong)_data.Length - offset < (ulong)length)
-            {
-                throw new InvalidDataException($"ELF file '{name}' is truncated: the {what} at offset {offset} lies outside its {_data.Length} bytes.");
-            }
-
-            return (int)offset;
-        }
-
-        public ulong Word(int offset, bool is64) => is64 ? U64(offset) : U32(offset);
-
-        public long Tag(int offset, bool is64) => is64 ? (long)U64(offset) : (int)U32(offset);
-
-        public ushort U16(int offset)
-        {
-            Require(offset, 2, "field");
-            return big ? BinaryPrimitives.ReadUInt16BigEndian(_data[offset..]) : BinaryPrimitives.ReadUInt16LittleEndian(_data[offset..]);
-        }
-
-        public uint U32(int offset)
-        {
-            Require(offset, 4, "field");
-            return big ? BinaryPrimitives.ReadUInt32BigEndian(_data[offset..]) : BinaryPrimitives.ReadUInt32LittleEndian(_data[offset..]);
-        }
-
-        public ulong U64(int offset)
-        {
-            Require(offset, 8, "field");
-            return big ? BinaryPrimitives.ReadUInt64BigEndian(_data[offset..]) : BinaryPrimitives.ReadUInt64LittleEndian(_data[offset..]);
-        }
-
-        public string String(ulong offset)
-        {
-            var start = Offset(offset, 0, "dynamic string");
-            var rest = _data[start..];
-            var end = rest[..Math.Min(rest.Length, MaxStringLength + 1)].IndexOf((byte)0);
-            if (end < 0)
-            {
-                throw new InvalidDataException($"ELF file '{name}' has an unterminated dynamic string at offset {offset}.");
-            }
-
-            return Encoding.UTF8.GetString(rest[..end]);
-        }
     }
 }
