@@ -7,6 +7,9 @@ public enum BuildStage
     Fetch,
     Install,
     Configure,
+
+    /// <summary>Kernel, initrd and EFI binaries (only for definitions with a <c>boot:</c> section).</summary>
+    Boot,
     Layout,
     Write,
 

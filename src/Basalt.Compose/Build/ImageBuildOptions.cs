@@ -1,3 +1,4 @@
+using Basalt.Imaging.Pe;
 using Basalt.Repositories.Sources;
 
 namespace Basalt.Compose.Build;
@@ -25,6 +26,9 @@ public sealed record ImageBuildOptions
 
     /// <summary>SOURCE_DATE_EPOCH from the environment, used when the definition sets none.</summary>
     public long? EnvironmentSourceDateEpoch { get; init; }
+
+    /// <summary>Authenticode-signs the boot loader and the UKI for Secure Boot (the definition's <c>boot:</c>); null: unsigned.</summary>
+    public AuthenticodeSigner? SecureBootSigner { get; init; }
 
     /// <summary>
     /// Runs after every artefact is written and before anything is published (the attest stage): writes further files

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Basalt.Compose.Boot;
 using Basalt.Compose.Definition;
 using Basalt.Compose.Install;
 using Basalt.Compose.Layout;
@@ -49,14 +50,20 @@ public static class ImageBuilder
             () => ImageConfigurator.ApplyAsync(tree, definition, install, sourceDateEpoch, staging.Scratch, observer, cancellationToken),
             c => $"{c.AccountNotes.Count} account changes, {c.UnitNotes.Count} unit changes").ConfigureAwait(false);
 
+        var boot = definition.Boot is { } bootDefinition
+            ? await RunStageAsync(BuildStage.Boot, "making the initrd and collecting the boot chain", stages, observer,
+                () => BootAssembler.AssembleAsync(tree, bootDefinition, install.Packages, new FileTimestamp(sourceDateEpoch), cancellationToken),
+                BootAssembler.Summarize).ConfigureAwait(false)
+            : null;
+
         var trees = await RunStageAsync(BuildStage.Layout, "laying out the immutable host", stages, observer,
-            () => Task.FromResult(ImmutableLayout.Build(tree, definition, sourceDateEpoch)),
+            () => Task.FromResult(ImmutableLayout.Build(tree, definition, sourceDateEpoch, boot)),
             _ => "/usr, factory /etc, ESP").ConfigureAwait(false);
 
         var packages = install.Packages.Select(p => new CosiPackage(p.Info.Name, p.Info.Version, p.Info.Release, p.Info.Arch)).ToList();
         var image = await RunStageAsync(BuildStage.Write, "writing artefacts", stages, observer,
             () => ImageWriter.WriteAsync(trees, definition, packages, sourceDateEpoch, staging.Artifacts, staging.Scratch,
-                new Progress<string>(detail => observer.StageProgress(BuildStage.Write, 0, 0, detail)), cancellationToken),
+                new Progress<string>(detail => observer.StageProgress(BuildStage.Write, 0, 0, detail)), options.SecureBootSigner, cancellationToken),
             w => string.Join(", ", w.Artifacts.Select(a => a.Format))).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,5 @@
+using Basalt.Compose.Boot.Initrd;
+
 namespace Basalt.Compose.Definition;
 
 /// <summary>The YAML keys of each mapping. A test checks them against the model's properties and the JSON Schema.</summary>
@@ -6,7 +8,7 @@ internal static class DefinitionKeys
     public static readonly string[] Root =
     [
         "name", "version", "arch", "hostname", "repositories", "packages", "groups", "users", "files", "systemd",
-        "os_release", "kernel_cmdline", "disk", "outputs", "reproducibility",
+        "os_release", "kernel_cmdline", "boot", "disk", "outputs", "reproducibility",
     ];
 
     public static readonly string[] Repository = ["id", "baseurl", "path", "gpg_keys", "gpgcheck", "repo_gpgcheck", "priority"];
@@ -24,6 +26,17 @@ internal static class DefinitionKeys
     public static readonly string[] Disk = ["size", "ab", "partitions"];
 
     public static readonly string[] Partitions = ["esp", "usr", "verity", "root"];
+
+    public static readonly string[] Boot = ["kernel", "uki", "stub", "loader", "initrd"];
+
+    public static readonly string[] Initrd = ["compression", "init", "packages", "files", "modules"];
+
+    public static readonly IReadOnlyDictionary<string, InitrdCompression> InitrdCompressions = new Dictionary<string, InitrdCompression>(StringComparer.Ordinal)
+    {
+        ["zstd"] = InitrdCompression.Zstd,
+        ["gzip"] = InitrdCompression.Gzip,
+        ["none"] = InitrdCompression.None,
+    };
 
     public static readonly string[] Reproducibility = ["source_date_epoch", "seed"];
 

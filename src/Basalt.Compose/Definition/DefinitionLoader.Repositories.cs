@@ -114,7 +114,10 @@ public static partial class DefinitionLoader
     }
 
     private static List<string> PackageSpecs(DefinitionReader reader, YamlMappingNode node, string key, bool required) =>
-        reader.TextItems(node, key, "packages", required)
+        PackageSpecs(reader, node, key, "packages", required);
+
+    private static List<string> PackageSpecs(DefinitionReader reader, YamlMappingNode node, string key, string keyPath, bool required = false) =>
+        reader.TextItems(node, key, keyPath, required)
             .Where(item => Checked(reader, item.Node, item.Path, item.Text, Syntax.PackageSpec().IsMatch,
                 "is not a package name (letters, digits and . _ + - : ( ) /, or a glob)") is not null)
             .Select(item => item.Text)

@@ -77,6 +77,7 @@ public static partial class DefinitionLoader
         var hostname = Checked(reader, root, "hostname", reader.Text(root, "hostname", ""), Syntax.IsHostname,
             "is not a valid host name (RFC 1123: dot-separated labels of letters, digits and inner hyphens, at most 64 characters)");
         var accounts = ReadAccounts(reader, root);
+        var boot = ReadBoot(reader, root, arch);
         return new ImageDefinition
         {
             Name = name ?? "",
@@ -84,13 +85,14 @@ public static partial class DefinitionLoader
             Arch = arch,
             Hostname = hostname,
             Repositories = ReadRepositories(reader, root, baseDirectory),
-            Packages = ReadPackages(reader, root),
+            Packages = WithBootPackages(ReadPackages(reader, root), boot),
             Groups = accounts.Groups,
             Users = accounts.Users,
             Files = ReadFiles(reader, root, baseDirectory, accounts),
             Systemd = ReadSystemd(reader, root),
             OsRelease = ReadOsRelease(reader, root, name, version),
             KernelCmdline = ReadKernelCmdline(reader, root),
+            Boot = boot,
             Disk = ReadDisk(reader, root),
             Outputs = ReadOutputs(reader, root),
             Reproducibility = ReadReproducibility(reader, root, name, version),

@@ -35,6 +35,9 @@ public sealed record ImageDefinition
     /// <summary>Extra kernel command line arguments, in order; Basalt adds the usr verity arguments itself.</summary>
     public IReadOnlyList<string> KernelCmdline { get; init; } = [];
 
+    /// <summary>How the image boots (kernel, initrd, UKI); null: no kernel is set up and the ESP holds only loader.conf.</summary>
+    public BootDefinition? Boot { get; init; }
+
     public required DiskLayout Disk { get; init; }
 
     /// <summary>Artefacts to write, in the order given; default raw only.</summary>

@@ -22,6 +22,10 @@ internal static partial class Syntax
     public static partial Regex OsReleaseKey();
 
     /// <summary>dnf repo ids: letters, digits and - _ . :.</summary>
+    /// <summary>A kernel module name as modprobe takes it (dm-verity and dm_verity are the same module).</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}$")]
+    public static partial Regex ModuleName();
+
     [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,100}$")]
     public static partial Regex RepositoryId();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Basalt.Compose.Boot;
 using Basalt.Compose.Definition;
 using Basalt.Imaging.Tree;
 
@@ -9,19 +10,24 @@ namespace Basalt.Compose.Layout;
 /// The EFI System Partition tree: <c>EFI/</c> (where boot loaders go; none are added here), <c>loader/loader.conf</c>
 /// for systemd-boot, and one Boot Loader Specification type #1 entry per kernel found at /usr/lib/modules/VERSION/vmlinuz,
 /// with the kernel (and an initrd shipped beside it) copied to <c>/ENTRY-TOKEN/VERSION/</c>, kernel-install's layout.
-/// The entry token is IMAGE_ID (kernel-install's <c>--entry-token=os-image-id</c>).
+/// The entry token is IMAGE_ID (kernel-install's <c>--entry-token=os-image-id</c>). With a <c>boot:</c> section the kernel
+/// is the boot stage's: a type #1 entry with Basalt's initrd (<c>uki: false</c>), or none at all when a UKI is made
+/// (<see cref="EspBoot"/> adds it and the boot loader once the command line is known).
 /// </summary>
 public static class EspLayout
 {
     public const string EntriesDirectory = "/loader/entries";
 
-    internal static FileTree Build(FileTree root, ImageDefinition definition, IReadOnlyDictionary<string, string> osRelease, FileTimestamp time)
+    internal static FileTree Build(FileTree root, ImageDefinition definition, IReadOnlyDictionary<string, string> osRelease, FileTimestamp time,
+        BootAssets? boot = null)
     {
         var esp = new FileTree { DefaultTimestamp = time };
         esp.Root.ModificationTime = time;
         esp.AddDirectory("/EFI");
         var token = osRelease.GetValueOrDefault("IMAGE_ID") ?? definition.Name;
-        var kernels = Kernels(root);
+        var kernels = boot is null ? Kernels(root)
+            : boot.Stub is null ? [(boot.KernelVersion, new RegularFileNode(boot.Kernel), new RegularFileNode(boot.Initrd))]
+            : [];
         esp.AddFile("/loader/loader.conf", Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"""
             # Written by Basalt; see loader.conf(5).
             default {token}-*
@@ -95,6 +101,25 @@ public static class EspLayout
         return [.. directory.Children
             .Where(child => child.Key.EndsWith(".conf", StringComparison.Ordinal) && child.Value is RegularFileNode)
             .Select(child => ($"{EntriesDirectory}/{child.Key}", (RegularFileNode)child.Value))];
+    }
+
+    /// <summary>The kernels the type #1 entries of an ESP tree boot (their <c>linux</c> keys), by path.</summary>
+    public static IReadOnlyList<(string Path, RegularFileNode File)> EntryKernels(FileTree esp)
+    {
+        ArgumentNullException.ThrowIfNull(esp);
+        var kernels = new List<(string, RegularFileNode)>();
+        foreach (var (_, entry) in Entries(esp))
+        {
+            foreach (var line in Encoding.UTF8.GetString(entry.Content.ReadAllBytes()).Split('\n'))
+            {
+                if (line.StartsWith("linux ", StringComparison.Ordinal) && esp.TryGet(line[6..].Trim(), out var node) && node is RegularFileNode kernel)
+                {
+                    kernels.Add((line[6..].Trim(), kernel));
+                }
+            }
+        }
+
+        return kernels;
     }
 
     private static List<(string Version, RegularFileNode Kernel, RegularFileNode? Initrd)> Kernels(FileTree root)

@@ -1,3 +1,4 @@
+using Basalt.Compose.Boot;
 using Basalt.Imaging.Tree;
 
 namespace Basalt.Compose.Layout;
@@ -6,4 +7,8 @@ namespace Basalt.Compose.Layout;
 /// The trees an immutable image is written from: <see cref="Usr"/> (rooted at /usr, becomes the EROFS usr partition),
 /// <see cref="Esp"/> (the EFI System Partition) and <see cref="Root"/> (the whole merged root, for the OCI artefact).
 /// </summary>
-public sealed record ImageTrees(FileTree Usr, FileTree Esp, FileTree Root);
+public sealed record ImageTrees(FileTree Usr, FileTree Esp, FileTree Root)
+{
+    /// <summary>Kernel, initrd and EFI binaries when the definition boots (<c>boot:</c>); the UKI is made at write time.</summary>
+    public BootAssets? Boot { get; init; }
+}

@@ -1,3 +1,4 @@
+using Basalt.Compose.Boot;
 using Basalt.Compose.Definition;
 using Basalt.Imaging.Tree;
 
@@ -10,7 +11,8 @@ namespace Basalt.Compose.Layout;
 /// </summary>
 public static class ImmutableLayout
 {
-    public static ImageTrees Build(FileTree root, ImageDefinition definition, long sourceDateEpoch)
+    /// <param name="boot">The boot stage's kernel and initrd, when the definition has a <c>boot:</c> section.</param>
+    public static ImageTrees Build(FileTree root, ImageDefinition definition, long sourceDateEpoch, BootAssets? boot = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(definition);
@@ -25,7 +27,7 @@ public static class ImmutableLayout
         var osRelease = SystemIdentity.Apply(merged, definition, time);
         StatelessRoot.Apply(merged, definition, time);
         var usrTree = TreeCopy.Extract(merged, "/usr", time);
-        var esp = EspLayout.Build(merged, definition, OsReleaseFile.Parse(osRelease), time);
-        return new ImageTrees(usrTree, esp, merged);
+        var esp = EspLayout.Build(merged, definition, OsReleaseFile.Parse(osRelease), time, boot);
+        return new ImageTrees(usrTree, esp, merged) { Boot = boot };
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Basalt.Compose.Boot;
 using Basalt.Compose.Definition;
 using Basalt.Compose.Layout;
 using Basalt.IO;
@@ -7,6 +8,7 @@ using Basalt.Imaging.Cosi;
 using Basalt.Imaging.Erofs;
 using Basalt.Imaging.Fat;
 using Basalt.Imaging.Oci;
+using Basalt.Imaging.Pe;
 using Basalt.Imaging.Qcow2;
 using Basalt.Imaging.Tree;
 using Basalt.Imaging.Verity;
@@ -22,8 +24,14 @@ namespace Basalt.Compose.Outputs;
 /// </summary>
 public static partial class ImageWriter
 {
-    public static async Task<ImageWriteResult> WriteAsync(ImageTrees trees, ImageDefinition definition, IReadOnlyList<CosiPackage> packages,
+    public static Task<ImageWriteResult> WriteAsync(ImageTrees trees, ImageDefinition definition, IReadOnlyList<CosiPackage> packages,
         long sourceDateEpoch, string outputDirectory, string scratchDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
+        => WriteAsync(trees, definition, packages, sourceDateEpoch, outputDirectory, scratchDirectory, progress, secureBootSigner: null, cancellationToken);
+
+    /// <param name="secureBootSigner">Signs the boot loader and the UKI (or type #1 kernels) for Secure Boot; null leaves them unsigned.</param>
+    public static async Task<ImageWriteResult> WriteAsync(ImageTrees trees, ImageDefinition definition, IReadOnlyList<CosiPackage> packages,
+        long sourceDateEpoch, string outputDirectory, string scratchDirectory, IProgress<string>? progress, AuthenticodeSigner? secureBootSigner,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(definition);
@@ -38,7 +46,8 @@ public static partial class ImageWriter
         try
         {
             using var staging = new ArtifactStaging(outputDirectory);
-            var result = await WriteCoreAsync(trees, definition, packages, sourceDateEpoch, Path.GetFullPath(outputDirectory), work, staging, progress, cancellationToken).ConfigureAwait(false);
+            var result = await WriteCoreAsync(trees, definition, packages, sourceDateEpoch, Path.GetFullPath(outputDirectory), work, staging, progress,
+                secureBootSigner, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report("Committing artefacts");
             staging.CommitAll();
@@ -51,7 +60,8 @@ public static partial class ImageWriter
     }
 
     private static async Task<ImageWriteResult> WriteCoreAsync(ImageTrees trees, ImageDefinition definition, IReadOnlyList<CosiPackage> packages,
-        long sourceDateEpoch, string outputDirectory, string work, ArtifactStaging staging, IProgress<string>? progress, CancellationToken cancellationToken)
+        long sourceDateEpoch, string outputDirectory, string work, ArtifactStaging staging, IProgress<string>? progress, AuthenticodeSigner? signer,
+        CancellationToken cancellationToken)
     {
         var time = new FileTimestamp(sourceDateEpoch);
         var identity = ImageIdentity.For(definition);
@@ -78,9 +88,18 @@ public static partial class ImageWriter
 
         var rootHash = verity.RootHashHex;
         var commandLine = KernelCommandLine.Build(rootHash, definition);
+        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
+            ? Encoding.UTF8.GetString(file.Content.ReadAllBytes())
+            : throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
 
         progress?.Report("Writing the EFI System Partition (FAT32)");
         var esp = EspLayout.WithCommandLine(trees.Esp, commandLine, time);
+        if (trees.Boot is { } boot)
+        {
+            progress?.Report(boot.Stub is null ? "Installing the boot loader" : "Assembling the Unified Kernel Image");
+            EspBoot.Complete(esp, boot, definition, commandLine, osRelease, signer, time);
+        }
+
         var espImage = Path.Combine(work, "esp.fat");
         var fatOptions = new FatOptions
         {
@@ -102,10 +121,6 @@ public static partial class ImageWriter
         {
             layout = await builder.WriteAsync(rawStream, cancellationToken).ConfigureAwait(false);
         }
-
-        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
-            ? Encoding.UTF8.GetString(file.Content.ReadAllBytes())
-            : throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
 
         var cosiSource = outputs.Contains(OutputFormat.Cosi)
             ? CosiSourceBuilder.Create(definition, identity, layout, rawPath, erofs.Size, verity.HashDeviceSize, rootHash, esp, trees.Usr, osRelease, packages, sourceDateEpoch)

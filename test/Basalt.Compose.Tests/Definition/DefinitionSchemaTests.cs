@@ -24,6 +24,8 @@ public sealed class DefinitionSchemaTests
         { nameof(UserDefinition), "UserDefinition", DefinitionKeys.User },
         { nameof(FileDefinition), "FileDefinition", DefinitionKeys.File },
         { nameof(SystemdUnits), "SystemdUnits", DefinitionKeys.Systemd },
+        { nameof(BootDefinition), "BootDefinition", DefinitionKeys.Boot },
+        { nameof(InitrdDefinition), "InitrdDefinition", DefinitionKeys.Initrd },
         { nameof(DiskLayout), "DiskLayout", DefinitionKeys.Disk },
         { nameof(DiskPartitions), "DiskPartitions", DefinitionKeys.Partitions },
         { nameof(ReproducibilitySettings), "ReproducibilitySettings", DefinitionKeys.Reproducibility },

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Basalt.Compose.Build;
+using Basalt.Imaging.Pe;
 using Basalt.Repositories.Sources;
 using Basalt.Trust.Build;
 using Basalt.Trust.Keys;
@@ -39,12 +40,21 @@ internal static class BuildCommand
             Description = "External signing, step 2: build again (same definition and --lock) and take the signatures from this folder. Needs --sign-pub.",
         };
         var signPub = new Option<string?>("--sign-pub") { Description = "The external signer's public key (PEM): its key id, and the check of imported signatures." };
+        var secureBootKey = new Option<string?>("--secure-boot-key")
+        {
+            Description = "Authenticode-sign the boot loader and the UKI with this PEM private key (RSA; PKCS#8, optionally encrypted). Needs --secure-boot-cert.",
+        };
+        var secureBootCert = new Option<string?>("--secure-boot-cert") { Description = "The PEM certificate of --secure-boot-key (enrolled in the firmware's db)." };
+        var secureBootPassphrase = new Option<string?>("--secure-boot-passphrase-env") { Description = "Environment variable holding --secure-boot-key's passphrase." };
         var command = new Command("build", "Build the images an image definition describes.")
         {
             definition, output, lockPath, update, repos, cache, json, signKey, passphraseVariable, exportRequests, importSignatures, signPub,
+            secureBootKey, secureBootCert, secureBootPassphrase,
         };
         CommandAction.Set(command, context, async (parseResult, cancellationToken) =>
         {
+            using var secureBootSigner = SecureBootSigner(parseResult.GetValue(secureBootKey), parseResult.GetValue(secureBootCert),
+                parseResult.GetValue(secureBootPassphrase));
             var options = new ImageBuildOptions
             {
                 DefinitionPath = parseResult.GetValue(definition)!,
@@ -56,6 +66,7 @@ internal static class BuildCommand
                 EnvironmentSourceDateEpoch = EnvironmentSourceDateEpoch(),
                 Finishing = TrustFinishing(Signing(parseResult.GetValue(signKey), parseResult.GetValue(passphraseVariable),
                     parseResult.GetValue(exportRequests), parseResult.GetValue(importSignatures), parseResult.GetValue(signPub))),
+                SecureBootSigner = secureBootSigner,
             };
             var observer = new ConsoleBuildObserver(context.Error, context.ErrorIsTerminal);
             BuildReport report;
@@ -83,6 +94,29 @@ internal static class BuildCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The Secure Boot signer, loaded before the build starts so that a wrong key or passphrase fails at once.</summary>
+    private static AuthenticodeSigner? SecureBootSigner(string? keyPath, string? certificatePath, string? passphraseVariable)
+    {
+        if (keyPath is null && certificatePath is null)
+        {
+            return passphraseVariable is null ? null : throw new ArgumentException("--secure-boot-passphrase-env needs --secure-boot-key.");
+        }
+
+        if (keyPath is null || certificatePath is null)
+        {
+            throw new ArgumentException("--secure-boot-key and --secure-boot-cert go together: the key signs, the certificate names the signer.");
+        }
+
+        string? passphrase = null;
+        if (passphraseVariable is not null)
+        {
+            passphrase = Environment.GetEnvironmentVariable(passphraseVariable)
+                ?? throw new ArgumentException($"--secure-boot-passphrase-env names '{passphraseVariable}', which is not set.");
+        }
+
+        return AuthenticodeSigner.LoadPem(certificatePath, keyPath, passphrase);
     }
 
     /// <summary>SBOMs and SHA256SUMS for every build; signed, the provenance and SHA256SUMS.sig too.</summary>

@@ -1,0 +1,90 @@
+using Basalt.EndToEnd.Tests.Build;
+using Basalt.TestInfrastructure;
+
+namespace Basalt.EndToEnd.Tests.Boot;
+
+/// <summary>
+/// The bootable sample boots under QEMU (TCG): directly from the ESP's UKI, through OVMF and systemd-boot, under
+/// Secure Boot when signed (and not when unsigned), from each disk format — and not at all once usr-A is tampered with.
+/// A boot under TCG takes 10–30 s, so each case boots once.
+/// </summary>
+[Collection(BootableImageGroup.Name)]
+public sealed class BootTests(BootableImageFixture image)
+{
+    private const string Marker = "basalt-boot-ok bootable-host 2026.11.0 usr=verity";
+
+    [Fact]
+    public void Raw_DirectKernelBoot_PrintsTheMarker() => AssertBoots(BootableImageFixture.Artifact(image.UnsignedBuild, ".raw"));
+
+    [Fact]
+    public void Raw_UefiSystemdBootUki_PrintsTheMarker() => AssertBoots(BootableImageFixture.Artifact(image.UnsignedBuild, ".raw"), "--uefi");
+
+    [Fact]
+    public void Vhd_DirectKernelBoot_PrintsTheMarker() => AssertBoots(BootableImageFixture.Artifact(image.UnsignedBuild, ".vhd"));
+
+    [Fact]
+    public void Qcow2_DirectKernelBoot_PrintsTheMarker() => AssertBoots(BootableImageFixture.Artifact(image.UnsignedBuild, ".qcow2"));
+
+    [Fact]
+    public void SignedRaw_SecureBootWithSnakeoilKeys_PrintsTheMarker() =>
+        AssertBoots(BootableImageFixture.Artifact(image.SignedBuild, ".raw"), "--uefi", "--secure-boot", "--vars", "/usr/share/OVMF/OVMF_VARS_4M.snakeoil.fd");
+
+    [Fact]
+    public void UnsignedRaw_SecureBootWithSnakeoilKeys_IsRefused()
+    {
+        var result = Qemu(BootableImageFixture.Artifact(image.UnsignedBuild, ".raw"), "--uefi", "--secure-boot", "--vars", "/usr/share/OVMF/OVMF_VARS_4M.snakeoil.fd",
+            "--expect", "Access Denied", "--timeout", "240");
+
+        Assert.True(result.ExitCode == 0, Describe("the firmware to refuse the unsigned boot loader", result));
+        Assert.DoesNotContain("basalt-boot-ok", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignedBuild_EfiBinaries_PassSbverifyWithTheSnakeoilCertificate()
+    {
+        var raw = BootableImageFixture.Artifact(image.SignedBuild, ".raw");
+        var esp = DiskPartition.Read(raw)[0];
+        Assert.Equal(DiskPartition.Esp, esp.Type);
+        foreach (var file in new[] { "EFI/BOOT/BOOTX64.EFI", $"EFI/Linux/{BootableImageFixture.Prefix}.efi" })
+        {
+            var copy = image.Scratch(Path.GetFileName(file));
+            ExternalTool.Run(ExternalTool.Require("mcopy", "mtools"), ["-n", "-i", $"{raw}@@{esp.Start * 512}", "::" + file, copy]).EnsureSuccess("mcopy " + file);
+            var verify = ExternalTool.Run("sbverify", ["--cert", BootableImageFixture.SnakeoilCertificate, copy]);
+            Assert.True(verify.ExitCode == 0, $"sbverify {file}: {verify.StandardOutput}{verify.StandardError}");
+        }
+    }
+
+    [Fact]
+    public void Raw_OneByteChangedInUsrA_VerityStopsTheBoot()
+    {
+        var tampered = image.Scratch("tampered.raw");
+        File.Copy(BootableImageFixture.Artifact(image.UnsignedBuild, ".raw"), tampered);
+        var usr = DiskPartition.Read(tampered)[1];
+        Assert.Equal(DiskPartition.UsrX64, usr.Type);
+
+        // A byte of the EROFS superblock (block 0, offset 1024 + 40: the volume name): mounting must read it.
+        Trust.ByteFlip.Flip(tampered, (usr.Start * 512) + 1024 + 40);
+        var result = Qemu(tampered, "--expect", "basalt-boot-ok", "--timeout", "180");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("basalt-boot-ok", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("basalt-boot-failed", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches("device-mapper: verity: .*(data|metadata) block .* is corrupted", result.StandardOutput);
+    }
+
+    private static void AssertBoots(string disk, params string[] options)
+    {
+        var result = Qemu(disk, [.. options, "--expect", Marker, "--timeout", "240"]);
+
+        Assert.True(result.ExitCode == 0, Describe($"'{Marker}'", result));
+        Assert.Contains(Marker, result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private static ToolResult Qemu(string disk, params string[] options) => BasaltProcess.Run(["qemu", disk, .. options]);
+
+    private static string Describe(string expected, ToolResult result)
+    {
+        var output = result.StandardOutput;
+        return $"expected {expected}; exit {result.ExitCode}; stderr: {result.StandardError}; last console output:\n{output[Math.Max(0, output.Length - 4000)..]}";
+    }
+}
