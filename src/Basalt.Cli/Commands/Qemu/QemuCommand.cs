@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Basalt.Compose.Machines;
 
@@ -42,17 +41,13 @@ internal static class QemuCommand
                 return ExitCodes.Success;
             }
 
-            // Ctrl+C (SIGINT) and SIGTERM must stop qemu and remove the temporary files, whoever sent the signal and
-            // whatever the terminal: the runtime's default would end this process at once and orphan qemu.
-            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Interrupt(signal, interrupted));
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Interrupt(signal, interrupted));
             MachineRunResult result;
             try
             {
-                result = await machine.RunAsync(context.StandardOutput, context.Error, interrupted.Token).ConfigureAwait(false);
+                // Ctrl+C and SIGTERM cancel the token (CommandRunner): qemu is stopped and the temporary files removed.
+                result = await machine.RunAsync(context.StandardOutput, context.Error, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await context.Error.WriteLineAsync("\nbasalt: cancelled; qemu stopped").ConfigureAwait(false);
                 return ExitCodes.Cancelled;
@@ -61,12 +56,6 @@ internal static class QemuCommand
             return await ReportAsync(context, options, result).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static void Interrupt(PosixSignalContext signal, CancellationTokenSource interrupted)
-    {
-        signal.Cancel = true;
-        interrupted.Cancel();
     }
 
     private static QemuOptions Options(string image, bool uefi, bool secureBoot, string? vars, string? expect, int timeout, int memory)
