@@ -20,23 +20,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
-if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-    SOURCE_DATE_EPOCH=$(git -C "$repo" log -1 --format=%ct 2>/dev/null || true)
-    SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
-fi
-export SOURCE_DATE_EPOCH
-
-if [ -z "${BASALT:-}" ]; then
-    echo "== building the basalt CLI (Release)" >&2
-    dotnet build "$repo/src/Basalt.Cli" -c Release --nologo -v quiet >&2
-    dll=$(dotnet msbuild "$repo/src/Basalt.Cli" -p:Configuration=Release -getProperty:TargetPath)
-    BASALT="dotnet $dll"
-fi
-
-basalt() {
-    # shellcheck disable=SC2086 # BASALT may be "dotnet path/basalt.dll".
-    $BASALT "$@"
-}
+# shellcheck source=samples/basalt-cli.sh
+. "$repo/samples/basalt-cli.sh"
 
 echo "== packages -> $out/repo" >&2
 rm -rf "$out/repo"

@@ -19,6 +19,26 @@ internal static class TreeLinks
     /// is not a directory, or links loop.
     /// </summary>
     public static bool TryResolve(FileTree tree, string path, bool followLast, out string canonical, out FileNode? node)
+        => TryResolve(tree, path, followLast, visit: null, out canonical, out node);
+
+    /// <summary>
+    /// Resolves <paramref name="path"/> following every link (the last one too), calling <paramref name="visit"/> with
+    /// each directory, link and the final node in the order met (an initrd copies them all so the path resolves there
+    /// too). Returns the canonical path of the final node, or null when any component is missing, a file is used as a
+    /// directory, or links loop.
+    /// </summary>
+    public static string? Resolve(FileTree tree, string path, Action<string, FileNode>? visit, out FileNode? node)
+    {
+        if (TryResolve(tree, path, followLast: true, visit, out var canonical, out node) && node is not null)
+        {
+            return canonical;
+        }
+
+        node = null;
+        return null;
+    }
+
+    private static bool TryResolve(FileTree tree, string path, bool followLast, Action<string, FileNode>? visit, out string canonical, out FileNode? node)
     {
         canonical = "/";
         node = null;
@@ -56,6 +76,7 @@ internal static class TreeLinks
                 return true;
             }
 
+            visit?.Invoke(Join(stack.Select(s => s.Name).Append(part)), child);
             if (child is SymbolicLinkNode link && (pending.Count > 0 || followLast))
             {
                 if (++hops > MaxHops)

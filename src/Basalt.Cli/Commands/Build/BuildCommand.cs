@@ -109,14 +109,7 @@ internal static class BuildCommand
             throw new ArgumentException("--secure-boot-key and --secure-boot-cert go together: the key signs, the certificate names the signer.");
         }
 
-        string? passphrase = null;
-        if (passphraseVariable is not null)
-        {
-            passphrase = Environment.GetEnvironmentVariable(passphraseVariable)
-                ?? throw new ArgumentException($"--secure-boot-passphrase-env names '{passphraseVariable}', which is not set.");
-        }
-
-        return AuthenticodeSigner.LoadPem(certificatePath, keyPath, passphrase);
+        return AuthenticodeSigner.LoadPem(certificatePath, keyPath, PassphraseEnvironment.Read(passphraseVariable, "--secure-boot-passphrase-env"));
     }
 
     /// <summary>SBOMs and SHA256SUMS for every build; signed, the provenance and SHA256SUMS.sig too.</summary>
@@ -141,14 +134,7 @@ internal static class BuildCommand
 
         if (keyPath is not null)
         {
-            string? passphrase = null;
-            if (passphraseVariable is not null)
-            {
-                passphrase = Environment.GetEnvironmentVariable(passphraseVariable)
-                    ?? throw new ArgumentException($"--sign-passphrase-env names '{passphraseVariable}', which is not set.");
-            }
-
-            return TrustSigning.With(SigningKeyFiles.LoadPrivate(keyPath, passphrase));
+            return TrustSigning.With(SigningKeyFiles.LoadPrivate(keyPath, PassphraseEnvironment.Read(passphraseVariable, "--sign-passphrase-env")));
         }
 
         if (exportFolder is not null)

@@ -27,7 +27,7 @@ internal static class EfiSignCommand
         {
             var path = parseResult.GetValue(file)!;
             var outputPath = parseResult.GetValue(output)!;
-            var passphrase = ReadPassphrase(parseResult.GetValue(passphraseEnv));
+            var passphrase = PassphraseEnvironment.Read(parseResult.GetValue(passphraseEnv), "--passphrase-env");
             using var signer = AuthenticodeSigner.LoadPem(parseResult.GetValue(cert)!, parseResult.GetValue(key)!, passphrase);
             var image = PeImage.Parse(EfiCommand.ReadInput(path, "PE image"), path);
             var signed = signer.Sign(image.Data.Span);
@@ -39,18 +39,5 @@ internal static class EfiSignCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static string? ReadPassphrase(string? variable)
-    {
-        if (variable is null)
-        {
-            return null;
-        }
-
-        var value = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrEmpty(value)
-            ? throw new ArgumentException($"--passphrase-env names '{variable}', but that environment variable is unset or empty.")
-            : value;
     }
 }

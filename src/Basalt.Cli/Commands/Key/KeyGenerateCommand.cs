@@ -23,7 +23,7 @@ internal static class KeyGenerateCommand
         CommandAction.Set(command, context, parseResult =>
         {
             var name = parseResult.GetValue(output)!;
-            var passphrase = ReadPassphrase(parseResult.GetValue(passphraseEnv));
+            var passphrase = PassphraseEnvironment.Read(parseResult.GetValue(passphraseEnv), "--passphrase-env");
             var keyType = parseResult.GetValue(type) == "ed25519" ? SigningKeyType.Ed25519 : SigningKeyType.EcdsaP256;
             var keyId = SigningKeyFiles.Generate(name, keyType, passphrase);
             context.Out.WriteLine($"key id:      {keyId}");
@@ -32,18 +32,5 @@ internal static class KeyGenerateCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static string? ReadPassphrase(string? variable)
-    {
-        if (variable is null)
-        {
-            return null;
-        }
-
-        var value = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrEmpty(value)
-            ? throw new ArgumentException($"--passphrase-env names '{variable}', but that environment variable is unset or empty.")
-            : value;
     }
 }

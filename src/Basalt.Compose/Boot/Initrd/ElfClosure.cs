@@ -48,7 +48,7 @@ public static class ElfClosure
         HashSet<string> seen, HashSet<string> read, string missing)
     {
         var met = new List<string>();
-        var canonical = TreeWalk.Resolve(root, path, (p, node) =>
+        var canonical = TreeLinks.Resolve(root, path, (p, node) =>
         {
             if (node is SymbolicLinkNode)
             {

@@ -116,7 +116,7 @@ internal sealed class ElfSearch(FileTree tree)
         if (!_candidates.TryGetValue(path, out var identity))
         {
             identity = null;
-            if (TreeWalk.Resolve(tree, path, null, out var node) is not null && node is RegularFileNode file && file.Length <= MaxFileBytes)
+            if (TreeLinks.Resolve(tree, path, null, out var node) is not null && node is RegularFileNode file && file.Length <= MaxFileBytes)
             {
                 try
                 {

@@ -1,3 +1,4 @@
+using Basalt.Compose.Libraries;
 using Basalt.Imaging.Tree;
 
 namespace Basalt.Compose.Boot.Initrd;
@@ -35,7 +36,7 @@ public sealed class InitrdTreeBuilder
     public InitrdTreeBuilder AddPath(string path)
     {
         var normalized = TreePath.Normalize(path);
-        if (TreeWalk.Resolve(_image, normalized, Copy, out _) is null)
+        if (TreeLinks.Resolve(_image, normalized, Copy, out _) is null)
         {
             throw new InitrdContentException($"'{normalized}' is not in the image, so it cannot be copied into the initrd.");
         }
@@ -59,7 +60,7 @@ public sealed class InitrdTreeBuilder
     public InitrdTreeBuilder AddDirectoryTree(string path)
     {
         AddPath(path);
-        var canonical = TreeWalk.Resolve(_image, path, null, out var node)!;
+        var canonical = TreeLinks.Resolve(_image, path, null, out var node)!;
         if (node is not DirectoryNode directory)
         {
             throw new InitrdContentException($"'{path}' is a {node!.Kind} in the image, not a directory.");

@@ -1,3 +1,4 @@
+using Basalt.Compose.Libraries;
 using System.Text;
 using Basalt.Compression;
 using Basalt.Imaging.Tree;
@@ -9,7 +10,7 @@ internal sealed partial class ModuleDirectory
 {
     private byte[] ReadModule(string path)
     {
-        if (TreeWalk.Resolve(_tree, path, null, out var node) is null || node is not RegularFileNode file)
+        if (TreeLinks.Resolve(_tree, path, null, out var node) is null || node is not RegularFileNode file)
         {
             throw new InitrdContentException($"Kernel module '{path}' is listed but is not a regular file in the image.");
         }
@@ -47,7 +48,7 @@ internal sealed partial class ModuleDirectory
     {
         bytes = [];
         var path = TreePath.Combine(Path, file);
-        if (TreeWalk.Resolve(_tree, path, null, out var node) is null || node is not RegularFileNode regular)
+        if (TreeLinks.Resolve(_tree, path, null, out var node) is null || node is not RegularFileNode regular)
         {
             return false;
         }

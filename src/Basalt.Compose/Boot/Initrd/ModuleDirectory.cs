@@ -1,3 +1,4 @@
+using Basalt.Compose.Libraries;
 using Basalt.Imaging.Tree;
 
 namespace Basalt.Compose.Boot.Initrd;
@@ -55,7 +56,7 @@ internal sealed partial class ModuleDirectory
         TreePath.ValidateName(version);
         foreach (var candidate in (string[])[$"/usr/lib/modules/{version}", $"/lib/modules/{version}"])
         {
-            if (TreeWalk.Resolve(tree, candidate, null, out var node) is { } canonical && node is DirectoryNode)
+            if (TreeLinks.Resolve(tree, candidate, null, out var node) is { } canonical && node is DirectoryNode)
             {
                 return new ModuleDirectory(tree, version, canonical);
             }
