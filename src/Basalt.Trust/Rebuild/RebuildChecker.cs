@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Basalt.Compose.Build;
+using Basalt.Imaging.Pe;
 using Basalt.Trust.Build;
 
 namespace Basalt.Trust.Rebuild;
@@ -10,12 +11,16 @@ public sealed record RebuildComparison(string Name, bool Identical, string Detai
 /// <summary>
 /// <c>basalt rebuild --check DIR</c>: builds the image again from the definition and lockfile the build report records
 /// (packages by digest, the same repository locations), in a temporary folder, and compares every file SHA256SUMS
-/// covers byte for byte. The signed provenance is left out (a rebuild has no key); everything it signs is compared.
+/// covers byte for byte. The signed provenance is left out (a rebuild has no key); everything it signs is compared. A
+/// boot chain signed for Secure Boot reproduces only when the rebuild is given the same key (RSA PKCS#1 v1.5 signatures
+/// are deterministic); without it the ESP and the disks differ.
 /// A difference is located: the first differing offset, and for disk images the partition and file it falls in.
 /// </summary>
 public static class RebuildChecker
 {
-    public static async Task<IReadOnlyList<RebuildComparison>> CheckAsync(string directory, IBuildObserver observer, CancellationToken cancellationToken)
+    /// <param name="secureBootSigner">The key the original build signed its boot chain with, if it did.</param>
+    public static async Task<IReadOnlyList<RebuildComparison>> CheckAsync(string directory, AuthenticodeSigner? secureBootSigner, IBuildObserver observer,
+        CancellationToken cancellationToken)
     {
         var original = Path.GetFullPath(directory);
         var report = RecordedBuild.Read(original);
@@ -36,6 +41,7 @@ public static class RebuildChecker
                 RepositoryLocations = report.RepositoryLocations,
                 EnvironmentSourceDateEpoch = report.SourceDateEpoch,
                 Finishing = (outputs, token) => TrustOutputs.WriteAsync(outputs, signer: null, token),
+                SecureBootSigner = secureBootSigner,
             }, observer, cancellationToken).ConfigureAwait(false);
             return Compare(original, scratch, report.Prefix, cancellationToken);
         }

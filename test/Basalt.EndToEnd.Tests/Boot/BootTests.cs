@@ -55,6 +55,18 @@ public sealed class BootTests(BootableImageFixture image)
     }
 
     [Fact]
+    public void SignedBuild_RebuildCheck_IsByteIdentical()
+    {
+        // Kernel, initrd, UKI and both Authenticode signatures included: the signed build reproduces from its record.
+        var result = BasaltProcess.Run(["rebuild", "--check", image.SignedBuild, "--secure-boot-key", BootableImageFixture.SnakeoilKey,
+            "--secure-boot-cert", BootableImageFixture.SnakeoilCertificate, "--secure-boot-passphrase-env", "SNAKEOIL_PASSPHRASE"],
+            new Dictionary<string, string> { ["SNAKEOIL_PASSPHRASE"] = "snakeoil" });
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StandardOutput}{result.StandardError}");
+        Assert.Contains("rebuild is byte-identical", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Raw_OneByteChangedInUsrA_VerityStopsTheBoot()
     {
         var tampered = image.Scratch("tampered.raw");

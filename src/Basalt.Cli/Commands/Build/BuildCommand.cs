@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Basalt.Compose.Build;
-using Basalt.Imaging.Pe;
 using Basalt.Repositories.Sources;
 using Basalt.Trust.Build;
 using Basalt.Trust.Keys;
@@ -40,21 +39,15 @@ internal static class BuildCommand
             Description = "External signing, step 2: build again (same definition and --lock) and take the signatures from this folder. Needs --sign-pub.",
         };
         var signPub = new Option<string?>("--sign-pub") { Description = "The external signer's public key (PEM): its key id, and the check of imported signatures." };
-        var secureBootKey = new Option<string?>("--secure-boot-key")
-        {
-            Description = "Authenticode-sign the boot loader and the UKI with this PEM private key (RSA; PKCS#8, optionally encrypted). Needs --secure-boot-cert.",
-        };
-        var secureBootCert = new Option<string?>("--secure-boot-cert") { Description = "The PEM certificate of --secure-boot-key (enrolled in the firmware's db)." };
-        var secureBootPassphrase = new Option<string?>("--secure-boot-passphrase-env") { Description = "Environment variable holding --secure-boot-key's passphrase." };
+        var secureBoot = new SecureBootOptions();
         var command = new Command("build", "Build the images an image definition describes.")
         {
             definition, output, lockPath, update, repos, cache, json, signKey, passphraseVariable, exportRequests, importSignatures, signPub,
-            secureBootKey, secureBootCert, secureBootPassphrase,
         };
+        secureBoot.AddTo(command);
         CommandAction.Set(command, context, async (parseResult, cancellationToken) =>
         {
-            using var secureBootSigner = SecureBootSigner(parseResult.GetValue(secureBootKey), parseResult.GetValue(secureBootCert),
-                parseResult.GetValue(secureBootPassphrase));
+            using var secureBootSigner = secureBoot.Load(parseResult);
             var options = new ImageBuildOptions
             {
                 DefinitionPath = parseResult.GetValue(definition)!,
@@ -94,22 +87,6 @@ internal static class BuildCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The Secure Boot signer, loaded before the build starts so that a wrong key or passphrase fails at once.</summary>
-    private static AuthenticodeSigner? SecureBootSigner(string? keyPath, string? certificatePath, string? passphraseVariable)
-    {
-        if (keyPath is null && certificatePath is null)
-        {
-            return passphraseVariable is null ? null : throw new ArgumentException("--secure-boot-passphrase-env needs --secure-boot-key.");
-        }
-
-        if (keyPath is null || certificatePath is null)
-        {
-            throw new ArgumentException("--secure-boot-key and --secure-boot-cert go together: the key signs, the certificate names the signer.");
-        }
-
-        return AuthenticodeSigner.LoadPem(certificatePath, keyPath, PassphraseEnvironment.Read(passphraseVariable, "--secure-boot-passphrase-env"));
     }
 
     /// <summary>SBOMs and SHA256SUMS for every build; signed, the provenance and SHA256SUMS.sig too.</summary>

@@ -15,6 +15,8 @@ internal static class RebuildCommand
         var directory = new Argument<string>("DIR") { Description = "The output folder of an earlier `basalt build`." };
         var check = new Option<bool>("--check") { Description = "Compare the rebuild with DIR (required: rebuilding means checking).", Required = true };
         var command = new Command("rebuild", "Rebuild an image from its lockfile and check the result is byte-identical.") { directory, check };
+        var secureBoot = new SecureBootOptions();
+        secureBoot.AddTo(command);
         CommandAction.Set(command, context, async (parseResult, cancellationToken) =>
         {
             var folder = parseResult.GetValue(directory)!;
@@ -23,11 +25,12 @@ internal static class RebuildCommand
                 throw new DirectoryNotFoundException($"'{folder}' is not a folder.");
             }
 
+            using var secureBootSigner = secureBoot.Load(parseResult);
             var observer = new ConsoleBuildObserver(context.Error, context.ErrorIsTerminal);
             IReadOnlyList<RebuildComparison> comparisons;
             try
             {
-                comparisons = await RebuildChecker.CheckAsync(folder, observer, cancellationToken).ConfigureAwait(false);
+                comparisons = await RebuildChecker.CheckAsync(folder, secureBootSigner, observer, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
