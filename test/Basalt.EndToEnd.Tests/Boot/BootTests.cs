@@ -84,6 +84,50 @@ public sealed class BootTests(BootableImageFixture image)
         Assert.Matches("device-mapper: verity: .*(data|metadata) block .* is corrupted", result.StandardOutput);
     }
 
+    [Fact]
+    public void TypeOneEntry_DirectKernelBoot_PrintsTheMarker()
+    {
+        // uki: false: the ESP holds the kernel, Basalt's initrd and a Boot Loader Specification entry instead of a UKI.
+        var output = Build("uki-false", ("  uki: true\n", "  uki: false\n"));
+        var raw = BootableImageFixture.Artifact(output, ".raw");
+
+        AssertBoots(raw);
+    }
+
+    [Theory]
+    [InlineData("no-kernel", "  kernel: linux-image-cloud-amd64\n", "  kernel: basalt-release\n",
+        "basalt: error: boot.kernel: package 'basalt-release' has no /usr/lib/modules/VERSION/vmlinuz.")]
+    [InlineData("no-module", "modules: [virtio_pci,", "modules: [no_such_module, virtio_pci,", "'no_such_module'")]
+    public void Build_BadBootSection_ExitsTwoNamingTheProblem(string name, string find, string replace, string expected)
+    {
+        var result = BuildResult(name, (find, replace));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+    }
+
+    private string Build(string name, params (string Find, string Replace)[] edits)
+    {
+        var result = BuildResult(name, edits);
+        result.EnsureSuccess("basalt build " + name);
+        return image.Scratch(name);
+    }
+
+    private ToolResult BuildResult(string name, params (string Find, string Replace)[] edits)
+    {
+        var text = File.ReadAllText(BootableImageFixture.Definition);
+        foreach (var (find, replace) in edits)
+        {
+            Assert.Contains(find, text, StringComparison.Ordinal);
+            text = text.Replace(find, replace, StringComparison.Ordinal);
+        }
+
+        var definition = image.Scratch(name + ".yaml");
+        File.WriteAllText(definition, text);
+        return BasaltProcess.Run(["build", definition, "-o", image.Scratch(name),
+            "--repo", "basalt-samples=" + Path.Combine(image.UnsignedBuild, "repo"), "--lock", Path.Combine(image.UnsignedBuild, "basalt.lock")]);
+    }
+
     private static void AssertBoots(string disk, params string[] options)
     {
         var result = Qemu(disk, [.. options, "--expect", Marker, "--timeout", "240"]);
