@@ -1,49 +1,57 @@
 using Basalt.Imaging.Tree;
-using Basalt.IO;
+using Microsoft.Win32.SafeHandles;
 
 namespace Basalt.Compose.Install;
 
 /// <summary>
-/// One append-only scratch file that holds the contents of large payload files, so a tree of hundreds of MB of packages
-/// does not live in memory. Each spooled file is exposed as a <see cref="FileContent"/> that reads its own bounded slice;
-/// the bytes a reader sees do not depend on where in the spool they were put.
+/// One scratch file that holds the contents of large payload files, so a tree of hundreds of MB of packages does not
+/// live in memory. Several packages are decoded at once, so appends may come from several threads: each reserves its
+/// declared length at the end and writes its slice with positioned writes. Each spooled file is exposed as a
+/// <see cref="FileContent"/> that reads its own bounded slice; the bytes a reader sees do not depend on where in the
+/// spool they were put, so the tree (and every image written from it) does not depend on the order of the appends.
+/// The slices are seekable (<see cref="SpoolSliceStream"/>).
 /// </summary>
 internal sealed class ContentSpool : IDisposable
 {
-    private const int CopyBufferSize = 128 * 1024;
+    internal const int CopyBufferSize = 128 * 1024;
 
     private readonly string _directory;
-    private FileStream? _stream;
-    private byte[]? _buffer;
+    private readonly Lock _lock = new();
+    private SafeFileHandle? _handle;
+    private long _length;
 
     public ContentSpool(string directory)
     {
         _directory = directory;
     }
 
-    /// <summary>The spool file, once the first content was written; null before.</summary>
+    /// <summary>The spool file, once the first content was reserved; null before.</summary>
     public string? FilePath { get; private set; }
 
-    /// <summary>Bytes appended so far.</summary>
-    public long Length => _stream?.Length ?? 0;
+    /// <summary>Bytes reserved so far.</summary>
+    public long Length => Interlocked.Read(ref _length);
 
-    /// <summary>Copies exactly <paramref name="length"/> bytes of <paramref name="source"/> to the end of the spool.</summary>
-    public async Task<FileContent> AppendAsync(Stream source, long length, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies exactly <paramref name="length"/> bytes of <paramref name="source"/> into the spool, reading it to its end
+    /// (so a verifying source checks its digest). <paramref name="buffer"/> is the caller's scratch space.
+    /// </summary>
+    public FileContent Append(Stream source, long length, string what, byte[] buffer, CancellationToken cancellationToken)
     {
-        var stream = _stream ??= Create();
-        var offset = stream.Position;
-        var buffer = _buffer ??= new byte[CopyBufferSize];
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var (handle, path) = Open();
+        var offset = Interlocked.Add(ref _length, length) - length;
         long copied = 0;
         int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = source.Read(buffer)) > 0)
         {
-            copied += read;
-            if (copied > length)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (copied + read > length)
             {
                 throw new InvalidDataException($"{what} has more than its declared {length} bytes.");
             }
 
-            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            RandomAccess.Write(handle, buffer.AsSpan(0, read), offset + copied);
+            copied += read;
         }
 
         if (copied != length)
@@ -51,10 +59,8 @@ internal sealed class ContentSpool : IDisposable
             throw new InvalidDataException($"{what} has {copied} bytes but declares {length}.");
         }
 
-        // Readers open their own handles, so the bytes must reach the OS before the content is handed out.
-        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var path = FilePath!;
-        return FileContent.FromFactory(length, () => OpenSlice(path, offset, length));
+        // Positioned writes go straight to the OS (no stream buffer), so readers with their own handles see the bytes.
+        return FileContent.FromFactory(length, () => new SpoolSliceStream(path, offset, length));
     }
 
     /// <summary>Closes the spool and deletes it: for a cancelled or failed installation.</summary>
@@ -70,41 +76,25 @@ internal sealed class ContentSpool : IDisposable
     /// <summary>Closes the writer; the spool stays for the contents handed out.</summary>
     public void Dispose()
     {
-        _stream?.Dispose();
-        _stream = null;
-    }
-
-    private FileStream Create()
-    {
-        FilePath = Path.Combine(_directory, $"basalt-install-{Guid.NewGuid():N}.spool");
-        return new FileStream(FilePath, new FileStreamOptions
+        lock (_lock)
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.Read,
-            BufferSize = 0,
-        });
-    }
-
-    private static BoundedReadStream OpenSlice(string path, long offset, long length)
-    {
-        var file = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.ReadWrite,
-            BufferSize = 0,
-            Options = FileOptions.SequentialScan,
-        });
-        try
-        {
-            file.Position = offset;
-            return new BoundedReadStream(file, length, leaveOpen: false, description: $"spooled content at offset {offset} of '{path}'");
+            _handle?.Dispose();
+            _handle = null;
         }
-        catch
+    }
+
+    private (SafeFileHandle Handle, string Path) Open()
+    {
+        lock (_lock)
         {
-            file.Dispose();
-            throw;
+            if (_handle is null)
+            {
+                ObjectDisposedException.ThrowIf(FilePath is not null, this);
+                FilePath = System.IO.Path.Combine(_directory, $"basalt-install-{Guid.NewGuid():N}.spool");
+                _handle = File.OpenHandle(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read);
+            }
+
+            return (_handle, FilePath!);
         }
     }
 }

@@ -1,6 +1,5 @@
 using Basalt.Imaging.Tree;
 using Basalt.Rpm.Metadata;
-using Basalt.Rpm.Payload;
 
 namespace Basalt.Compose.Install;
 
@@ -9,7 +8,7 @@ internal sealed partial class InstallSession
     private const int PermissionMask = 0xFFF;
 
     /// <summary>Lays one payload entry down at its (symlink-resolved) path, or records a conflict.</summary>
-    private async Task PlaceAsync(PackageState state, RpmPayloadEntry entry, CancellationToken cancellationToken)
+    private void Place(PackageState state, DecodedEntry entry)
     {
         var info = entry.File;
         var nevra = state.File.Nevra;
@@ -69,9 +68,9 @@ internal sealed partial class InstallSession
                 node.ExtendedAttributes.Set(VfsCapability.AttributeName, EncodeCapability(state, info));
             }
 
-            if (entry.HasContent && info.Size > 0)
+            if (entry.Content is { } content)
             {
-                regular.Content = await ReadContentAsync(entry, info, nevra, cancellationToken).ConfigureAwait(false);
+                regular.Content = content;
                 state.Bytes += info.Size;
             }
         }
@@ -144,24 +143,6 @@ internal sealed partial class InstallSession
     private static uint Major(uint rdev) => (rdev >> 8) & 0xFFF;
 
     private static uint Minor(uint rdev) => (rdev & 0xFF) | ((rdev >> 12) & 0xFFF00);
-
-    private async Task<FileContent> ReadContentAsync(RpmPayloadEntry entry, RpmFileInfo info, string nevra, CancellationToken cancellationToken)
-    {
-        var what = $"'{nevra}': '{info.Path}'";
-        if (info.Size >= SpoolThreshold)
-        {
-            return await _spool.AppendAsync(entry.Data, info.Size, what, cancellationToken).ConfigureAwait(false);
-        }
-
-        var bytes = new byte[info.Size];
-        await entry.Data.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-        if (entry.Data.ReadByte() >= 0)
-        {
-            throw new InvalidDataException($"{what} has more than its declared {info.Size} bytes.");
-        }
-
-        return FileContent.FromBytes(bytes);
-    }
 
     private static byte[] EncodeCapability(PackageState state, RpmFileInfo info)
     {

@@ -1,6 +1,5 @@
 using Basalt.Imaging.Tree;
 using Basalt.Rpm.Metadata;
-using Basalt.Rpm.Payload;
 
 namespace Basalt.Compose.Install;
 
@@ -37,24 +36,25 @@ internal sealed partial class InstallSession : IDisposable
     /// <summary>Content bytes laid down so far, over all packages.</summary>
     public long BytesWritten { get; private set; }
 
-    /// <summary>Reads one package's payload into the tree.</summary>
-    public async Task<InstalledPackage> InstallPackageAsync(int index, PackageFile file, CancellationToken cancellationToken)
+    /// <summary>The spool the decoders put large contents into.</summary>
+    public ContentSpool Spool => _spool;
+
+    /// <summary>
+    /// Places one decoded package into the tree, entry by entry in payload order; a decoding failure is rethrown once the
+    /// entries before it are placed, as if the payload had been read and placed one entry at a time.
+    /// </summary>
+    public InstalledPackage Apply(int index, DecodedPackage decoded)
     {
-        using var reader = RpmPayloadReader.Open(file.Path);
-        var state = new PackageState(index, file);
-        while (reader.Next() is { } entry)
+        var state = new PackageState(index, decoded.File);
+        foreach (var entry in decoded.Entries)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await PlaceAsync(state, entry, cancellationToken).ConfigureAwait(false);
+            Place(state, entry);
         }
 
-        foreach (var warning in reader.Warnings)
-        {
-            _warnings.Add(warning);
-        }
-
+        decoded.Failure?.Throw();
+        _warnings.AddRange(decoded.Warnings);
         BytesWritten += state.Bytes;
-        return new InstalledPackage(file, reader.Headers, reader.Package, state.FileCount, state.Bytes);
+        return new InstalledPackage(decoded.File, decoded.Headers, decoded.Package, state.FileCount, state.Bytes);
     }
 
     /// <summary>Closes the spool writer; the spool stays, because the tree's large contents read from it.</summary>

@@ -16,6 +16,9 @@ namespace Basalt.Compose.Install;
 /// </remarks>
 public static class PackageInstaller
 {
+    /// <summary>Packages decoded ahead of the one being placed: enough to keep every core decompressing.</summary>
+    private static readonly int DecodeAhead = Math.Clamp(Environment.ProcessorCount + 1, 2, 16);
+
     /// <summary>Installs <paramref name="packages"/> (in install order, dependencies first) into <paramref name="tree"/>.</summary>
     /// <exception cref="FileConflictException">Packages conflict; the message lists every conflict, one per line.</exception>
     /// <exception cref="InvalidDataException">A package is corrupt (the message names it).</exception>
@@ -31,14 +34,30 @@ public static class PackageInstaller
         }
 
         using var session = new InstallSession(tree, options);
+        using var decoding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = new Queue<Task<DecodedPackage>>();
+        var next = 0;
+        void StartDecoding()
+        {
+            // Payloads decode on the thread pool, DecodeAhead at a time; the tree is built from them strictly in install order.
+            while (next < packages.Count && pending.Count < DecodeAhead)
+            {
+                var package = packages[next++];
+                pending.Enqueue(Task.Run(() => PackageDecoder.Decode(package, session.Spool, decoding.Token), decoding.Token));
+            }
+        }
+
         try
         {
             var installed = new List<InstalledPackage>(packages.Count);
             var scriptlets = new List<ScriptletRecord>();
+            StartDecoding();
             for (var i = 0; i < packages.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var package = await session.InstallPackageAsync(i, packages[i], cancellationToken).ConfigureAwait(false);
+                var decoded = await pending.Dequeue().ConfigureAwait(false);
+                StartDecoding();
+                var package = session.Apply(i, decoded);
                 installed.Add(package);
                 scriptlets.AddRange(ScriptletClassifier.Classify(package.File.Nevra, package.Info));
                 progress?.Report(new InstallProgress(i + 1, packages.Count, packages[i].Nevra, session.BytesWritten));
@@ -60,6 +79,13 @@ public static class PackageInstaller
         }
         catch
         {
+            // Decoders still running write into the spool: stop them and wait before it is deleted.
+            await decoding.CancelAsync().ConfigureAwait(false);
+            foreach (var task in pending)
+            {
+                await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             session.Abort();
             throw;
         }

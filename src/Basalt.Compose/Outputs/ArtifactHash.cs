@@ -26,50 +26,121 @@ internal sealed class ArtifactHash : IDisposable
 
     /// <summary>
     /// Hashes the whole file. Holes of a sparse file (most of a disk image) are hashed from a buffer of zeros rather than
-    /// read: the kernel would only copy zeros out to us, gigabytes of them.
+    /// read: the kernel would only copy zeros out to us, gigabytes of them. Data is read one chunk ahead of the hash, so
+    /// the copy out of the page cache overlaps with hashing instead of adding to it.
     /// </summary>
     public static async Task<ArtifactHash> OfFileAsync(string path, CancellationToken cancellationToken)
     {
         var state = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
+        Task<int>? pending = null;
         try
         {
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
             await using (stream.ConfigureAwait(false))
             {
-                long position = 0;
-                foreach (var (start, end) in SparseExtents.Find(stream, 0))
+                var length = stream.Length;
+                var chunks = Chunks(SparseExtents.Find(stream, 0), length);
+                var handle = stream.SafeFileHandle;
+                var current = 0;
+                pending = ReadNext(handle, chunks, 0, buffers[current], path, cancellationToken);
+                for (var i = 0; i < chunks.Count; i++)
                 {
-                    AppendZeros(state, start - position, cancellationToken);
-                    stream.Position = start;
-                    for (var remaining = end - start; remaining > 0;)
+                    var (_, count) = chunks[i];
+                    if (count < 0)
                     {
-                        var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, remaining)), cancellationToken).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            throw new IOException($"'{path}' ended at byte {end - remaining} while it was being hashed.");
-                        }
-
-                        state.AppendData(buffer, 0, read);
-                        remaining -= read;
+                        AppendZeros(state, -count, cancellationToken);
+                        continue;
                     }
 
-                    position = end;
+                    var read = await pending!.ConfigureAwait(false);
+                    var filled = buffers[current];
+                    current ^= 1;
+                    // The next data chunk (even past a hole) is read into the other buffer while this one is hashed.
+                    pending = ReadNext(handle, chunks, i + 1, buffers[current], path, cancellationToken);
+                    state.AppendData(filled, 0, read);
                 }
 
-                AppendZeros(state, stream.Length - position, cancellationToken);
-                return new ArtifactHash(state, stream.Length);
+                return new ArtifactHash(state, length);
             }
         }
         catch
         {
+            if (pending is not null)
+            {
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             state.Dispose();
             throw;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
+    }
+
+    /// <summary>The file in hashing order: (offset, count) for data to read, (offset, -count) for a hole of zeros.</summary>
+    private static List<(long Offset, long Count)> Chunks(List<(long Start, long End)> extents, long length)
+    {
+        var chunks = new List<(long, long)>();
+        long position = 0;
+        foreach (var (start, end) in extents)
+        {
+            if (start > position)
+            {
+                chunks.Add((position, -(start - position)));
+            }
+
+            for (var offset = start; offset < end; offset += BufferSize)
+            {
+                chunks.Add((offset, Math.Min(BufferSize, end - offset)));
+            }
+
+            position = end;
+        }
+
+        if (length > position)
+        {
+            chunks.Add((position, -(length - position)));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Starts reading the first data chunk at or after <paramref name="index"/>; null when none is left.</summary>
+    private static Task<int>? ReadNext(Microsoft.Win32.SafeHandles.SafeFileHandle handle, List<(long Offset, long Count)> chunks, int index,
+        byte[] buffer, string path, CancellationToken cancellationToken)
+    {
+        for (; index < chunks.Count; index++)
+        {
+            if (chunks[index].Count > 0)
+            {
+                return ReadAsync(handle, buffer, chunks[index].Offset, chunks[index].Count, path, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<int> ReadAsync(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, long offset, long count, string path,
+        CancellationToken cancellationToken)
+    {
+        var wanted = (int)count;
+        var done = 0;
+        while (done < wanted)
+        {
+            var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(done, wanted - done), offset + done, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException($"'{path}' ended at byte {offset + done} while it was being hashed.");
+            }
+
+            done += read;
+        }
+
+        return done;
     }
 
     private static void AppendZeros(IncrementalHash state, long count, CancellationToken cancellationToken)

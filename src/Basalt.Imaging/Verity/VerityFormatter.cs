@@ -7,7 +7,9 @@ namespace Basalt.Imaging.Verity;
 /// </summary>
 public static class VerityFormatter
 {
-    private const int BatchBlocks = 2048; // 8 MiB per read
+    // 1 MiB per read: enough to keep both cores hashing (16 work items of 64 blocks) while the next batch is read, and
+    // small enough that the two batch buffers stay a small part of a build's peak memory (they were 2 x 8 MiB).
+    private const int BatchBlocks = 256;
 
     /// <summary>Formats <paramref name="hashPath"/> for <paramref name="dataPath"/>. When both name the same
     /// file the tree is appended at <see cref="VerityOptions.HashOffset"/>; otherwise the hash file is

@@ -16,4 +16,12 @@ public sealed record RpmPayloadOptions
 
     /// <summary>Check each regular file's content against the header's digest (FILEDIGESTS) as it streams past.</summary>
     public bool VerifyFileDigests { get; init; } = true;
+
+    /// <summary>
+    /// Once the payload has been read to its end, check its uncompressed size against the signature header's
+    /// PAYLOADSIZE/LONGARCHIVESIZE and its digest against PAYLOADDIGESTALT, as <c>rpm -K</c> does; a mismatch throws from
+    /// the <see cref="RpmPayloadReader.Next"/> call that reaches the end. Lets a caller that verified the compressed
+    /// payload (RpmPackageVerifier without its uncompressed checks) finish the verification on the one decompression.
+    /// </summary>
+    public bool VerifyPayloadDigest { get; init; }
 }

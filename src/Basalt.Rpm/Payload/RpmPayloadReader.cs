@@ -15,9 +15,12 @@ namespace Basalt.Rpm.Payload;
 /// </summary>
 public sealed partial class RpmPayloadReader : IDisposable
 {
+    private const int FileBufferSize = 16 * 1024;
+
     private readonly Stream _file;
     private readonly bool _leaveOpen;
     private readonly DecompressingStream _payload;
+    private readonly HashingStream? _payloadHash;
     private readonly CpioNewcReader _cpio;
     private readonly RpmPayloadOptions _options;
     private readonly Dictionary<string, int> _indexByPath = new(StringComparer.Ordinal);
@@ -57,7 +60,8 @@ public sealed partial class RpmPayloadReader : IDisposable
         var replay = new ReplayStream(head.AsMemory(0, headLength), file, leaveOpen: true);
         _payload = Decompression.Open(replay, Compression, options.Limits ?? LimitsFor(headers), leaveOpen: true, description: $"{Source} payload");
         // Stripped (rpm 6) entries take sizes from LONGFILESIZES, which may exceed the 4 GiB of a newc size field.
-        _cpio = new CpioNewcReader(_payload, new CpioReaderOptions { StrippedFileSize = StrippedSize, MaxFileSize = long.MaxValue }, leaveOpen: true);
+        _payloadHash = CreatePayloadHash(_payload, headers, options, _warnings);
+        _cpio = new CpioNewcReader((Stream?)_payloadHash ?? _payload, new CpioReaderOptions { StrippedFileSize = StrippedSize, MaxFileSize = long.MaxValue }, leaveOpen: true);
     }
 
     public RpmPackageHeaders Headers { get; }
@@ -75,7 +79,9 @@ public sealed partial class RpmPayloadReader : IDisposable
     /// <summary>Opens the package at <paramref name="path"/>, reading its headers; the stream is positioned at the payload.</summary>
     public static RpmPayloadReader Open(string path, RpmPayloadOptions? options = null)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 128 * 1024);
+        // A small buffer serves the header's many short reads; the decompressor's own large reads bypass it. (A buffer of
+        // 85,000 bytes or more would be a large-object-heap allocation per package, collected only with generation 2.)
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize);
         try
         {
             return Open(file, path, options, leaveOpen: false);
@@ -114,6 +120,7 @@ public sealed partial class RpmPayloadReader : IDisposable
         {
             _finished = true;
             CheckComplete();
+            VerifyPayload();
             return null;
         }
 
@@ -124,6 +131,8 @@ public sealed partial class RpmPayloadReader : IDisposable
     {
         _current?.Dispose();
         _cpio.Dispose();
+        _payloadHash?.Hash.Dispose();
+        _payloadHash?.Dispose();
         _payload.Dispose();
         if (!_leaveOpen)
         {

@@ -67,9 +67,17 @@ internal sealed class ObservedReadStream(Stream inner, IReadOnlyList<StreamingCh
     /// <summary>Reads to the end of the file (what a decompressor left behind still counts for the digests).</summary>
     public void Drain()
     {
-        var buffer = new byte[128 * 1024];
-        while (Read(buffer, 0, buffer.Length) > 0)
+        const int chunk = 128 * 1024;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(chunk);
+        try
         {
+            while (Read(buffer, 0, chunk) > 0)
+            {
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -13,20 +13,44 @@ public static partial class RpmPackageVerifier
 {
     private const int BufferSize = 128 * 1024;
 
+    /// <summary>Small enough to stay off the large object heap; the payload is read in <see cref="BufferSize"/> chunks past it.</summary>
+    private const int FileBufferSize = 16 * 1024;
+
     /// <summary>Verifies the package file at <paramref name="path"/>.</summary>
     public static RpmVerificationReport Verify(string path, OpenPgpKeyring? keyring = null, CancellationToken cancellationToken = default)
+        => Verify(path, keyring, RpmVerificationOptions.Default, cancellationToken);
+
+    /// <summary>Verifies the package file at <paramref name="path"/> as <paramref name="options"/> say.</summary>
+    public static RpmVerificationReport Verify(string path, OpenPgpKeyring? keyring, RpmVerificationOptions options, CancellationToken cancellationToken)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
-        return Verify(stream, path, keyring, cancellationToken);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize);
+        return Verify(stream, path, keyring, options, cancellationToken);
     }
 
     /// <summary>Verifies the package read from <paramref name="stream"/>; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="InvalidDataException">The lead or a header is malformed (the package cannot be checked at all).</exception>
     public static RpmVerificationReport Verify(Stream stream, string source, OpenPgpKeyring? keyring = null, CancellationToken cancellationToken = default)
+        => Verify(stream, source, keyring, RpmVerificationOptions.Default, cancellationToken);
+
+    /// <summary>Verifies the package read from <paramref name="stream"/> as <paramref name="options"/> say.</summary>
+    /// <exception cref="InvalidDataException">The lead or a header is malformed (the package cannot be checked at all).</exception>
+    public static RpmVerificationReport Verify(Stream stream, string source, OpenPgpKeyring? keyring, RpmVerificationOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
         var headers = RpmPackageHeaders.Read(stream, source);
         var plan = Plan(headers, keyring);
+        if (!options.CheckUncompressedPayload)
+        {
+            foreach (var check in plan.Uncompressed)
+            {
+                check.Dispose();
+            }
+
+            plan.Uncompressed.Clear();
+        }
+
         var warnings = new List<string>();
         try
         {
@@ -67,12 +91,12 @@ public static partial class RpmPackageVerifier
             ?? headers.Header.GetNumber(RpmTag.LongArchiveSize) ?? headers.Header.GetNumber(RpmTag.ArchiveSize);
         // One byte beyond the declared size is allowed so an overlong payload is reported as a size mismatch, not an error.
         var limits = declared is { } size && size < long.MaxValue ? DecompressionLimits.Default with { MaxOutputBytes = (long)size + 1 } : DecompressionLimits.Default;
-        var buffer = new byte[BufferSize];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
             using var payload = Decompression.Open(observed, limits, leaveOpen: true, description: $"{headers.Source} payload");
             int read;
-            while ((read = payload.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = payload.Read(buffer, 0, BufferSize)) > 0)
             {
                 foreach (var check in checks)
                 {
@@ -86,6 +110,10 @@ public static partial class RpmPackageVerifier
         {
             warnings.Add(ex.Message);
             return ex.Message;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
