@@ -42,6 +42,9 @@ public sealed record BuildReport
 
     public required IReadOnlyList<BuildReportStage> Stages { get; init; }
 
+    /// <summary>What boots the image (only for definitions with a <c>boot:</c> section).</summary>
+    public BuildReportBoot? Boot { get; init; }
+
     /// <summary>The files this build published into the output folder, by name.</summary>
     public IReadOnlyList<string> Published { get; init; } = [];
 }
@@ -53,3 +56,12 @@ public sealed record BuildReportPackage(string Nevra, string Repository, string 
     string? SigningKey);
 
 public sealed record BuildReportStage(string Stage, double Seconds, string Summary);
+
+/// <param name="KernelVersion">The kernel release (<c>uname -r</c>).</param>
+/// <param name="KernelPackage">The NEVRA of the package the kernel came from.</param>
+/// <param name="InitrdSha256">Of the compressed initrd, as it is in the UKI or on the ESP.</param>
+/// <param name="Modules">The modules /init loads, in order.</param>
+/// <param name="Entry">The boot entry on the ESP: the UKI (type #2) or the type #1 entry file.</param>
+/// <param name="SecureBootSigner">The subject of the certificate the EFI binaries were signed with; null when unsigned.</param>
+public sealed record BuildReportBoot(string KernelVersion, string KernelPackage, long InitrdBytes, string InitrdSha256, int InitrdEntries,
+    IReadOnlyList<string> Modules, string Entry, string? SecureBootSigner);

@@ -44,6 +44,12 @@ public static class BuildReportWriter
             text.AppendLine(invariant, $"    {Path.GetFileName(artifact.Path),-36} {ByteSize.Format(artifact.Bytes),10}  sha256:{artifact.Sha256[..16]}…");
         }
 
+        if (report.Boot is { } boot)
+        {
+            var signed = boot.SecureBootSigner is null ? "" : $", signed by {boot.SecureBootSigner}";
+            text.AppendLine(invariant, $"  boot        kernel {boot.KernelVersion}, initrd {ByteSize.Format(boot.InitrdBytes)} ({boot.Modules.Count} modules), {boot.Entry}{signed}");
+        }
+
         var replaced = report.Scriptlets.Count(s => s.Outcome == ScriptletOutcome.Replaced);
         var skipped = report.Scriptlets.Count - replaced;
         text.AppendLine(invariant, $"  scriptlets  {report.Scriptlets.Count} not run: {replaced} replaced by Basalt, {skipped} skipped");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Basalt.Compose.Boot;
 using Basalt.Compose.Definition;
 using Basalt.Compose.Install;
@@ -93,6 +94,7 @@ public static class ImageBuilder
             Libraries = configured.LibraryNotes,
             Warnings = [.. install.Warnings, .. configured.Warnings],
             Stages = stages,
+            Boot = boot is null ? null : BootReport(definition, boot, install, trees, options),
         };
         BuildReportWriter.Write(report, Path.Combine(staging.Artifacts, ReportFileName(definition)));
         var published = staging.Publish();
@@ -125,6 +127,17 @@ public static class ImageBuilder
             Directory = directory,
             FromLockFile = resolved.FromLock,
         };
+    }
+
+    private static BuildReportBoot BootReport(ImageDefinition definition, BootAssets boot, InstallResult install, ImageTrees trees, ImageBuildOptions options)
+    {
+        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
+            ? System.Text.Encoding.UTF8.GetString(file.Content.ReadAllBytes())
+            : "";
+        var entry = boot.Stub is not null ? EspBoot.UkiPath(definition, osRelease) : EspLayout.Entries(trees.Esp).Select(e => e.Path).FirstOrDefault() ?? "";
+        var kernel = install.Packages.First(p => p.Info.Name == definition.Boot!.Kernel);
+        return new BuildReportBoot(boot.KernelVersion, kernel.File.Nevra, boot.Initrd.Length, Convert.ToHexStringLower(SHA256.HashData(boot.Initrd)),
+            boot.InitrdEntries, boot.Modules, entry, options.SecureBootSigner?.Certificate.Subject);
     }
 
     /// <summary>A package's address: file:// for a local repository, else the repository URL joined with the href.</summary>

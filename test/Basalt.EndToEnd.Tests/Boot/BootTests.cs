@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Basalt.EndToEnd.Tests.Build;
 using Basalt.TestInfrastructure;
 
@@ -52,6 +53,24 @@ public sealed class BootTests(BootableImageFixture image)
             var verify = ExternalTool.Run("sbverify", ["--cert", BootableImageFixture.SnakeoilCertificate, copy]);
             Assert.True(verify.ExitCode == 0, $"sbverify {file}: {verify.StandardOutput}{verify.StandardError}");
         }
+    }
+
+    [Fact]
+    public void Report_BootSection_NamesKernelInitrdEntryAndSigner()
+    {
+        using var unsigned = JsonDocument.Parse(File.ReadAllBytes(BootableImageFixture.Artifact(image.UnsignedBuild, ".report.json")));
+        using var signed = JsonDocument.Parse(File.ReadAllBytes(BootableImageFixture.Artifact(image.SignedBuild, ".report.json")));
+
+        var boot = unsigned.RootElement.GetProperty("boot");
+        Assert.StartsWith("6.1.0-", boot.GetProperty("kernelVersion").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("linux-image-cloud-amd64-", boot.GetProperty("kernelPackage").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"/EFI/Linux/{BootableImageFixture.Prefix}.efi", boot.GetProperty("entry").GetString());
+        var modules = boot.GetProperty("modules").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.True(modules.IndexOf("dm_mod") < modules.IndexOf("dm_verity"), string.Join(' ', modules));
+        Assert.Contains("erofs", modules);
+        Assert.Equal(JsonValueKind.Null, boot.GetProperty("secureBootSigner").ValueKind);
+        Assert.Equal(boot.GetProperty("initrdSha256").GetString(), signed.RootElement.GetProperty("boot").GetProperty("initrdSha256").GetString());
+        Assert.Contains("SnakeOil", signed.RootElement.GetProperty("boot").GetProperty("secureBootSigner").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
