@@ -2,14 +2,17 @@
 # CentOS Stream 9 BaseOS + AppStream primary: (1) load, (2) load + solve the realistic job, each by Basalt (the
 # built CLI), by libsolv (zcat | rpmmd2solv, then testsolv) and by dnf's Python API (fill_sack, then resolve), on the
 # same input in one run. Prints the best wall time, user CPU and peak RSS (GNU time) of RUNS runs, and the ratios.
-# Usage: bench/scripts/resolve-compare.sh [PATH/TO/basalt] [RUNS]
+# Usage: [BASALT_BASELINE=PATH/TO/old/basalt] bench/scripts/resolve-compare.sh [PATH/TO/basalt] [RUNS]
 # Without a path it measures a ReadyToRun publish (bench/scripts/publish-cli.sh), as users should run basalt.
+# BASALT_BASELINE adds a second basalt build (e.g. a publish from before a change) to the same interleaved runs, so a
+# before/after comparison sees the same machine load; its ratios are printed as "baseline".
 # Basalt and libsolv read primary only (--filelists never; the AppStream fixture's filelists is an upstream stub).
 # dnf reads what its repository loader reads; AppStream's modular packages are made visible with module_hotfixes so
 # all three see the same packages, and install_weak_deps stays on as for the other two.
 set -eu
 BASALT=${1:-$("$(dirname "$0")/publish-cli.sh")}
-RUNS=${2:-3}
+RUNS=${2:-5}
+BASELINE=${BASALT_BASELINE:-}
 DATA=${BASALT_SHARED_DATA:-$(cd "$(dirname "$0")/../../../shared/data" && pwd)}
 BASEOS=$DATA/repodata/osbuild/cs9-baseos-2022@bc08eed/test/data/testrepos/baseos
 APPSTREAM=$DATA/repodata/osbuild/head@f6b23db/test/data/testrepos/appstream
@@ -48,10 +51,12 @@ LOAD_LIBSOLV="zcat '$BASEOS'/repodata/*-primary.xml.gz | rpmmd2solv > '$OUT/base
 for i in $(seq "$RUNS"); do
   rm -rf "$OUT/dnfwork"; mkdir -p "$OUT/dnfwork"
   measure load-basalt "'$BASALT' repo info '$BASEOS' && '$BASALT' repo info '$APPSTREAM'"
+  [ -z "$BASELINE" ] || measure load-baseline "'$BASELINE' repo info '$BASEOS' && '$BASELINE' repo info '$APPSTREAM'"
   measure load-libsolv "$LOAD_LIBSOLV"
   measure load-dnf "/usr/bin/python3 '$OUT/dnf-bench.py' load '$OUT/dnfwork' '$BASEOS' '$APPSTREAM'"
   rm -rf "$OUT/dnfwork"; mkdir -p "$OUT/dnfwork"
   measure solve-basalt "'$BASALT' resolve --filelists never --repo '$BASEOS' --repo '$APPSTREAM' $JOB"
+  [ -z "$BASELINE" ] || measure solve-baseline "'$BASELINE' resolve --filelists never --repo '$BASEOS' --repo '$APPSTREAM' $JOB"
   # libsolv's time for load + solve is the conversion plus testsolv (its peak is the larger of the two processes).
   measure solve-libsolv "$LOAD_LIBSOLV && cd '$OUT' && testsolv -r job.t"
   measure solve-dnf "/usr/bin/python3 '$OUT/dnf-bench.py' solve '$OUT/dnfwork' '$BASEOS' '$APPSTREAM' $JOB"
@@ -64,5 +69,10 @@ for phase in load solve; do
   echo "$phase: basalt  (wall s, user s, peak KB): $B"
   echo "$phase: libsolv (wall s, user s, peak KB): $L"
   echo "$phase: dnf     (wall s, user s, peak KB): $D"
-  echo "$B $L $D" | awk -v p="$phase" '{ printf "%s ratios: basalt/libsolv wall %.2fx, user %.2fx, peak %.2fx; basalt/dnf wall %.2fx, peak %.2fx\n", p, $1/$4, $2/$5, $3/$6, $1/$7, $3/$9 }'
+  echo "$B $L $D" | awk -v p="$phase" '{ printf "%s ratios: basalt/libsolv wall %.2fx, user %.2fx, peak %.2fx; basalt/dnf wall %.2fx, user %.2fx, peak %.2fx\n", p, $1/$4, $2/$5, $3/$6, $1/$7, $2/$8, $3/$9 }'
+  if [ -n "$BASELINE" ]; then
+    O=$(best $phase-baseline)
+    echo "$phase: baseline (wall s, user s, peak KB): $O"
+    echo "$O $L $D" | awk -v p="$phase" '{ printf "%s baseline ratios: baseline/libsolv wall %.2fx, user %.2fx, peak %.2fx; baseline/dnf wall %.2fx, user %.2fx, peak %.2fx\n", p, $1/$4, $2/$5, $3/$6, $1/$7, $2/$8, $3/$9 }'
+  fi
 done

@@ -16,7 +16,7 @@ namespace Basalt.Benchmarks.Repositories;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class RepositoryLoadBenchmarks
 {
-    private static readonly string Data = Environment.GetEnvironmentVariable("BASALT_SHARED_DATA") ?? FindSharedData();
+    internal static readonly string Data = Environment.GetEnvironmentVariable("BASALT_SHARED_DATA") ?? FindSharedData();
 
     private static readonly string BaseOs = Path.Combine(Data, "repodata/osbuild/cs9-baseos-2022@bc08eed/test/data/testrepos/baseos");
 

@@ -1,4 +1,3 @@
-using System.Xml;
 using Basalt.Packaging;
 
 namespace Basalt.Repositories.Metadata;
@@ -23,50 +22,99 @@ internal static class DependencyEntries
         _ => null,
     };
 
-    /// <summary>Reads one rpm:entry element (the reader is on it) and moves past it.</summary>
-    public static Dependency Read(XmlReader reader, StringPool pool, string source)
+    /// <summary>
+    /// Reads the attributes of the rpm:entry element the reader is on (the caller skips the element). The most frequent
+    /// element of primary.xml: one pass over the attributes, the EVR composed in a stack buffer, and every string and
+    /// the dependency itself looked up in the pool before anything is allocated.
+    /// </summary>
+    public static Dependency Read(Utf8XmlReader xml, StringPool pool)
     {
-        // One pass over the attributes: this is the most frequent element of primary.xml.
-        string? name = null, flagsText = null, epoch = null, version = null, release = null;
+        int name = -1, flagsText = -1, epoch = -1, version = -1, release = -1;
         bool pre = false;
-        while (reader.MoveToNextAttribute())
+        for (int i = 0; i < xml.AttributeCount; i++)
         {
-            switch (reader.LocalName)
+            var local = xml.AttributeLocalName(i);
+            if (local.SequenceEqual("name"u8))
             {
-                case "name": name = reader.Value; break;
-                case "flags": flagsText = reader.Value; break;
-                case "epoch": epoch = reader.Value; break;
-                case "ver": version = reader.Value; break;
-                case "rel": release = reader.Value; break;
-                case "pre": pre = reader.Value is "1" or "true"; break;
-                default: break;
+                name = i;
+            }
+            else if (local.SequenceEqual("flags"u8))
+            {
+                flagsText = i;
+            }
+            else if (local.SequenceEqual("epoch"u8))
+            {
+                epoch = i;
+            }
+            else if (local.SequenceEqual("ver"u8))
+            {
+                version = i;
+            }
+            else if (local.SequenceEqual("rel"u8))
+            {
+                release = i;
+            }
+            else if (local.SequenceEqual("pre"u8))
+            {
+                pre = xml.AttributeValue(i) is "1" or "true";
             }
         }
 
-        reader.MoveToElement();
-        if (name is null)
+        if (name < 0)
         {
-            throw new InvalidDataException($"{XmlParsing.Where(reader, source)}: <rpm:entry> has no name attribute.");
+            throw new InvalidDataException($"{xml.Where}: <rpm:entry> has no name attribute.");
         }
 
-        var flags = flagsText switch
+        var flags = flagsText < 0 ? DependencyFlags.None : xml.AttributeValue(flagsText) switch
         {
-            null => DependencyFlags.None,
             "EQ" => DependencyFlags.Equal,
             "LT" => DependencyFlags.Less,
             "GT" => DependencyFlags.Greater,
             "LE" => DependencyFlags.Less | DependencyFlags.Equal,
             "GE" => DependencyFlags.Greater | DependencyFlags.Equal,
-            _ => throw new InvalidDataException($"{XmlParsing.Where(reader, source)}: <rpm:entry name=\"{name}\"> has unknown flags \"{flagsText}\" (expected EQ, LT, GT, LE or GE)."),
+            var other => throw new InvalidDataException(
+                $"{xml.Where}: <rpm:entry name=\"{xml.AttributeValue(name)}\"> has unknown flags \"{other}\" (expected EQ, LT, GT, LE or GE)."),
         };
         if (pre)
         {
             flags |= DependencyFlags.ScriptPre;
         }
 
-        var evr = ComposeEvr(epoch, version, release);
-        reader.Skip();
-        return pool.Intern(new Dependency(pool.Intern(name), flags, evr.Length == 0 ? "" : pool.Intern(evr)));
+        var versionText = version < 0 ? [] : xml.AttributeValue(version);
+        string evr = "";
+        if (!versionText.IsEmpty)
+        {
+            var epochText = epoch < 0 ? [] : xml.AttributeValue(epoch);
+            var releaseText = release < 0 ? [] : xml.AttributeValue(release);
+            bool withEpoch = !epochText.IsEmpty && epochText is not "0";
+            int length = (withEpoch ? epochText.Length + 1 : 0) + versionText.Length + (releaseText.IsEmpty ? 0 : releaseText.Length + 1);
+            Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+            evr = pool.Intern(ComposeEvr(buffer, withEpoch ? epochText : [], versionText, releaseText));
+        }
+
+        return pool.Intern(pool.Intern(xml.AttributeValue(name)), flags, evr);
+    }
+
+    /// <summary>Writes "[epoch:]ver[-rel]" into <paramref name="buffer"/> (exactly long enough) and returns it.</summary>
+    private static ReadOnlySpan<char> ComposeEvr(Span<char> buffer, ReadOnlySpan<char> epoch, ReadOnlySpan<char> version, ReadOnlySpan<char> release)
+    {
+        int at = 0;
+        if (!epoch.IsEmpty)
+        {
+            epoch.CopyTo(buffer);
+            at = epoch.Length;
+            buffer[at++] = ':';
+        }
+
+        version.CopyTo(buffer[at..]);
+        at += version.Length;
+        if (!release.IsEmpty)
+        {
+            buffer[at++] = '-';
+            release.CopyTo(buffer[at..]);
+        }
+
+        return buffer;
     }
 
     /// <summary>"[epoch:]ver[-rel]" as an rpm header stores it; epoch "0" is dropped because rpm treats a missing epoch as 0.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Basalt.Packaging;
 
 namespace Basalt.Repositories.Metadata;
@@ -6,10 +7,23 @@ public static partial class PrimaryReader
 {
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
-    /// <summary>The fields of one &lt;package&gt; as they are read, checked and frozen by <see cref="Build"/>.</summary>
-    private sealed class PackageBuilder
+    /// <summary>The &lt;format&gt; children that hold &lt;rpm:entry&gt; lists, in <see cref="PackageBuilder.SetDependencies"/>'s order.</summary>
+    private static readonly byte[][] DependencyElements =
+        [.. new[] { "provides", "requires", "conflicts", "obsoletes", "recommends", "suggests", "supplements", "enhances" }.Select(System.Text.Encoding.ASCII.GetBytes)];
+
+    /// <summary>The fields of one &lt;package&gt; as they are read, checked and frozen by <see cref="Build"/>; reused for every package.</summary>
+    private sealed class PackageBuilder(Utf8XmlReader xml, string source, StringPool pool, bool keepText)
     {
-        public bool KeepText { get; init; } = true;
+        private int _line;
+
+        public Utf8XmlReader Xml { get; } = xml;
+        public string Source { get; } = source;
+        public StringPool Pool { get; } = pool;
+        public bool KeepText { get; } = keepText;
+
+        /// <summary>Scratch list for one dependency element's entries.</summary>
+        public List<Dependency> Entries { get; } = [];
+
         public string? Name { get; set; }
         public string? Arch { get; set; }
         public string? Epoch { get; set; }
@@ -35,35 +49,41 @@ public static partial class PrimaryReader
         public string SourceRpm { get; set; } = "";
         public long HeaderStart { get; set; }
         public long HeaderEnd { get; set; }
-        public Dependency[] Provides { get; set; } = [];
-        public Dependency[] Requires { get; set; } = [];
-        public Dependency[] Conflicts { get; set; } = [];
-        public Dependency[] Obsoletes { get; set; } = [];
-        public Dependency[] Recommends { get; set; } = [];
-        public Dependency[] Suggests { get; set; } = [];
-        public Dependency[] Supplements { get; set; } = [];
-        public Dependency[] Enhances { get; set; } = [];
+        public Dependency[][] Dependencies { get; } = new Dependency[8][];
         public List<RpmMdFile>? Files { get; set; }
 
-        public RpmMdPackage Build(string where, StringPool pool)
+        /// <summary>Clears every field for the &lt;package&gt; that starts on <paramref name="line"/>.</summary>
+        public void Reset(int line)
         {
-            var name = Required(Name, "name", where);
-            var what = $"{where}: package \"{name}\"";
-            var arch = Required(Arch, "arch", what);
-            var version = Required(Version, "version ver", what);
-            var checksum = Required(Checksum, "checksum (pkgid)", what);
-            var checksumType = Required(ChecksumType, "checksum type", what);
+            _line = line;
+            Name = Arch = Epoch = Version = Release = ChecksumType = Checksum = Location = LocationBase = null;
+            Summary = Description = Packager = Url = License = Vendor = Group = BuildHost = SourceRpm = "";
+            FileTime = BuildTime = PackageSize = InstalledSize = ArchiveSize = HeaderStart = HeaderEnd = 0;
+            Array.Fill(Dependencies, []);
+            Files = null;
+        }
+
+        public void SetDependencies(int kind, Dependency[] entries) => Dependencies[kind] = entries;
+
+        public RpmMdPackage Build()
+        {
+            var name = string.IsNullOrEmpty(Name) ? throw new InvalidDataException($"{Where} has no name.") : Name;
+            var arch = Required(Arch, "arch");
+            var version = Required(Version, "version ver");
+            var checksum = Required(Checksum, "checksum (pkgid)");
+            var checksumType = Required(ChecksumType, "checksum type");
             _ = RepoChecksum.AlgorithmOf(checksumType);
             if (checksum.Length != RepoChecksum.HexLength(checksumType) || checksum.AsSpan().IndexOfAnyExcept(HexDigits) >= 0)
             {
-                throw new InvalidDataException($"{what}: checksum \"{checksum}\" is not a {checksumType} digest.");
+                throw new InvalidDataException($"{What}: checksum \"{checksum}\" is not a {checksumType} digest.");
             }
 
-            var location = Required(Location, "location href", what);
+            var location = Required(Location, "location href");
+            int? epoch = string.IsNullOrEmpty(Epoch) || Epoch == "0" ? null : ParseEpoch(Epoch, What);
             return new RpmMdPackage
             {
-                Nevra = new Nevra(pool.Intern(name), ParseEpoch(Epoch, what), pool.Intern(version), pool.Intern(Release ?? ""), pool.Intern(arch)),
-                Checksum = new RepoChecksum(pool.Intern(checksumType), checksum.ToLowerInvariant()),
+                Nevra = new Nevra(name, epoch, version, Release ?? "", arch),
+                Checksum = new RepoChecksum(checksumType, checksum),
                 Summary = Summary,
                 Description = Description,
                 Packager = Packager,
@@ -82,20 +102,25 @@ public static partial class PrimaryReader
                 SourceRpm = SourceRpm,
                 HeaderStart = HeaderStart,
                 HeaderEnd = HeaderEnd,
-                Provides = Provides,
-                Requires = Requires,
-                Conflicts = Conflicts,
-                Obsoletes = Obsoletes,
-                Recommends = Recommends,
-                Suggests = Suggests,
-                Supplements = Supplements,
-                Enhances = Enhances,
+                Provides = Dependencies[0],
+                Requires = Dependencies[1],
+                Conflicts = Dependencies[2],
+                Obsoletes = Dependencies[3],
+                Recommends = Dependencies[4],
+                Suggests = Dependencies[5],
+                Supplements = Dependencies[6],
+                Enhances = Dependencies[7],
                 Files = Files is null ? [] : [.. Files],
             };
         }
 
-        private static string Required(string? value, string what, string where)
-            => string.IsNullOrEmpty(value) ? throw new InvalidDataException($"{where} has no {what}.") : value;
+        /// <summary>"'source' line N" of the package, built only for a message.</summary>
+        private string Where => $"'{Source}' line {_line.ToString(CultureInfo.InvariantCulture)}";
+
+        private string What => $"{Where}: package \"{Name}\"";
+
+        private string Required(string? value, string what)
+            => string.IsNullOrEmpty(value) ? throw new InvalidDataException($"{What} has no {what}.") : value;
     }
 
     /// <summary>The package epoch: "0" or absent means none (createrepo_c writes "0" for packages without EPOCH).</summary>
@@ -106,7 +131,7 @@ public static partial class PrimaryReader
             return null;
         }
 
-        return int.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value)
+        return int.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
             ? value
             : throw new InvalidDataException($"{what}: epoch \"{epoch}\" is not a number.");
     }

@@ -1,13 +1,11 @@
-using System.Xml;
-using Basalt.Packaging;
-
 namespace Basalt.Repositories.Metadata;
 
 /// <summary>
-/// Streams the packages of a primary.xml (rpm-md "common" namespace) one at a time with an XmlReader: the document is
-/// never materialised, so memory is bounded by one package plus what the caller keeps. Unknown elements are skipped;
-/// a package without name, arch, version or pkgid checksum, a number that is not a number, or an unknown file type is
-/// an <see cref="InvalidDataException"/> naming the file and line.
+/// Streams the packages of a primary.xml (rpm-md "common" namespace) one at a time with <see cref="Utf8XmlReader"/>:
+/// the document is never materialised and strings are decoded from pooled buffers straight into the pool, so memory is
+/// bounded by one package plus what the caller keeps. Unknown elements are skipped; a package without name, arch,
+/// version or pkgid checksum, a number that is not a number, or an unknown file type is an
+/// <see cref="InvalidDataException"/> naming the file and line.
 /// </summary>
 public static partial class PrimaryReader
 {
@@ -19,153 +17,149 @@ public static partial class PrimaryReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         pool ??= new StringPool();
-        using var reader = XmlParsing.Create(stream);
-        XmlParsing.Guard(source, () =>
-        {
-            XmlParsing.ReadRoot(reader, "metadata", source);
-            return 0;
-        });
-        if (reader.IsEmptyElement)
+        using var xml = new Utf8XmlReader(stream, source);
+        xml.ReadRoot("metadata");
+        if (xml.IsEmptyElement)
         {
             yield break;
         }
 
-        int depth = reader.Depth;
-        Advance(reader, source);
-        while (true)
+        var p = new PackageBuilder(xml, source, pool, keepText);
+        while (xml.NextChild())
         {
-            var package = XmlParsing.Guard(source, () => NextPackage(reader, depth, source, pool, keepText));
-            if (package is null)
+            if (xml.LocalName.SequenceEqual("package"u8))
             {
-                yield break;
-            }
-
-            yield return package;
-        }
-    }
-
-    private static void Advance(XmlReader reader, string source) => XmlParsing.Guard(source, reader.Read);
-
-    /// <summary>Moves to the next &lt;package&gt; child of the root and reads it; null at the root's end.</summary>
-    private static RpmMdPackage? NextPackage(XmlReader reader, int rootDepth, string source, StringPool pool, bool keepText)
-    {
-        return XmlParsing.MoveToChild(reader, rootDepth, "package", "Unexpected end of document before </metadata>.")
-            ? ReadPackage(reader, source, pool, keepText)
-            : null;
-    }
-
-    private static RpmMdPackage ReadPackage(XmlReader reader, string source, StringPool pool, bool keepText)
-    {
-        var where = XmlParsing.Where(reader, source);
-        var type = reader.GetAttribute("type");
-        if (type is not null && type != "rpm")
-        {
-            throw new InvalidDataException($"{where}: <package type=\"{type}\"> is not an rpm package.");
-        }
-
-        var p = new PackageBuilder { KeepText = keepText };
-        XmlParsing.ForEachChild(reader, r => ReadPackageChild(r, p, source, pool));
-        return p.Build(where, pool);
-    }
-
-    private static void ReadPackageChild(XmlReader reader, PackageBuilder p, string source, StringPool pool)
-    {
-        switch (reader.LocalName)
-        {
-            case "name": p.Name = XmlParsing.Text(reader); break;
-            case "arch": p.Arch = XmlParsing.Text(reader); break;
-            case "version":
-                p.Epoch = reader.GetAttribute("epoch");
-                p.Version = reader.GetAttribute("ver");
-                p.Release = reader.GetAttribute("rel");
-                reader.Skip();
-                break;
-            case "checksum":
-                p.ChecksumType = reader.GetAttribute("type");
-                p.Checksum = XmlParsing.Text(reader).Trim();
-                break;
-            case "summary" or "description" when !p.KeepText: reader.Skip(); break;
-            case "summary": p.Summary = XmlParsing.Text(reader); break;
-            case "description": p.Description = XmlParsing.Text(reader); break;
-            case "packager": p.Packager = pool.Intern(XmlParsing.Text(reader)); break;
-            case "url": p.Url = pool.Intern(XmlParsing.Text(reader)); break;
-            case "time":
-                p.FileTime = XmlParsing.Number(reader, "file", source) ?? 0;
-                p.BuildTime = XmlParsing.Number(reader, "build", source) ?? 0;
-                reader.Skip();
-                break;
-            case "size":
-                p.PackageSize = XmlParsing.Number(reader, "package", source) ?? 0;
-                p.InstalledSize = XmlParsing.Number(reader, "installed", source) ?? 0;
-                p.ArchiveSize = XmlParsing.Number(reader, "archive", source) ?? 0;
-                reader.Skip();
-                break;
-            case "location":
-                p.Location = reader.GetAttribute("href");
-                p.LocationBase = reader.GetAttribute("xml:base");
-                reader.Skip();
-                break;
-            case "format": XmlParsing.ForEachChild(reader, r => ReadFormatChild(r, p, source, pool)); break;
-            default: reader.Skip(); break;
-        }
-    }
-
-    private static void ReadFormatChild(XmlReader reader, PackageBuilder p, string source, StringPool pool)
-    {
-        switch (reader.LocalName)
-        {
-            case "license": p.License = pool.Intern(XmlParsing.Text(reader)); break;
-            case "vendor": p.Vendor = pool.Intern(XmlParsing.Text(reader)); break;
-            case "group": p.Group = pool.Intern(XmlParsing.Text(reader)); break;
-            case "buildhost": p.BuildHost = pool.Intern(XmlParsing.Text(reader)); break;
-            case "sourcerpm": p.SourceRpm = pool.Intern(XmlParsing.Text(reader)); break;
-            case "header-range":
-                p.HeaderStart = XmlParsing.Number(reader, "start", source) ?? 0;
-                p.HeaderEnd = XmlParsing.Number(reader, "end", source) ?? 0;
-                reader.Skip();
-                break;
-            case "provides": p.Provides = ReadEntries(reader, source, pool); break;
-            case "requires": p.Requires = ReadEntries(reader, source, pool); break;
-            case "conflicts": p.Conflicts = ReadEntries(reader, source, pool); break;
-            case "obsoletes": p.Obsoletes = ReadEntries(reader, source, pool); break;
-            case "recommends": p.Recommends = ReadEntries(reader, source, pool); break;
-            case "suggests": p.Suggests = ReadEntries(reader, source, pool); break;
-            case "supplements": p.Supplements = ReadEntries(reader, source, pool); break;
-            case "enhances": p.Enhances = ReadEntries(reader, source, pool); break;
-            case "file": (p.Files ??= []).Add(ReadFile(reader, source, pool)); break;
-            default: reader.Skip(); break;
-        }
-    }
-
-    private static Dependency[] ReadEntries(XmlReader reader, string source, StringPool pool)
-    {
-        var list = new List<Dependency>();
-        XmlParsing.ForEachChild(reader, r =>
-        {
-            if (r.LocalName == "entry")
-            {
-                list.Add(DependencyEntries.Read(r, pool, source));
+                yield return ReadPackage(xml, p);
             }
             else
             {
-                r.Skip();
+                xml.Skip();
             }
-        });
-        return [.. list];
+        }
     }
 
-    /// <summary>Reads a &lt;file [type="dir|ghost"]&gt; element of primary or filelists.</summary>
-    internal static RpmMdFile ReadFile(XmlReader reader, string source, StringPool pool)
+    private static RpmMdPackage ReadPackage(Utf8XmlReader xml, PackageBuilder p)
     {
-        var typeText = reader.GetAttribute("type");
-        var type = typeText switch
+        p.Reset(xml.Line);
+        if (xml.FindAttribute("type"u8) is >= 0 and int type && !xml.AttributeValue(type).SequenceEqual("rpm"))
         {
-            null or "" or "file" => RpmMdFileType.File,
-            "dir" => RpmMdFileType.Dir,
-            "ghost" => RpmMdFileType.Ghost,
-            _ => throw new InvalidDataException($"{XmlParsing.Where(reader, source)}: <file type=\"{typeText}\"> is not a known file type (expected dir or ghost)."),
-        };
-        var path = XmlParsing.Text(reader);
-        return new RpmMdFile(pool.Intern(path), type);
+            throw new InvalidDataException($"{xml.Where}: <package type=\"{xml.AttributeValue(type)}\"> is not an rpm package.");
+        }
+
+        if (!xml.IsEmptyElement)
+        {
+            while (xml.NextChild())
+            {
+                ReadPackageChild(xml, p);
+            }
+        }
+
+        return p.Build();
+    }
+
+    private static void ReadPackageChild(Utf8XmlReader xml, PackageBuilder p)
+    {
+        var name = xml.LocalName;
+        var pool = p.Pool;
+        if (name.SequenceEqual("format"u8))
+        {
+            if (!xml.IsEmptyElement)
+            {
+                while (xml.NextChild())
+                {
+                    ReadFormatChild(xml, p);
+                }
+            }
+        }
+        else if (name.SequenceEqual("name"u8))
+        {
+            p.Name = pool.Intern(xml.ReadText());
+        }
+        else if (name.SequenceEqual("arch"u8))
+        {
+            p.Arch = pool.Intern(xml.ReadText());
+        }
+        else if (name.SequenceEqual("version"u8))
+        {
+            p.Epoch = Attribute(xml, "epoch"u8, pool);
+            p.Version = Attribute(xml, "ver"u8, pool);
+            p.Release = Attribute(xml, "rel"u8, pool);
+            xml.Skip();
+        }
+        else if (name.SequenceEqual("checksum"u8))
+        {
+            p.ChecksumType = Attribute(xml, "type"u8, pool);
+            p.Checksum = ReadChecksumHex(xml.ReadText());
+        }
+        else if (name.SequenceEqual("location"u8))
+        {
+            p.Location = xml.GetAttribute("href"u8);
+            p.LocationBase = xml.GetAttribute("xml:base"u8);
+            xml.Skip();
+        }
+        else if (name.SequenceEqual("time"u8))
+        {
+            p.FileTime = Number(xml, "file"u8, p.Source) ?? 0;
+            p.BuildTime = Number(xml, "build"u8, p.Source) ?? 0;
+            xml.Skip();
+        }
+        else if (name.SequenceEqual("size"u8))
+        {
+            p.PackageSize = Number(xml, "package"u8, p.Source) ?? 0;
+            p.InstalledSize = Number(xml, "installed"u8, p.Source) ?? 0;
+            p.ArchiveSize = Number(xml, "archive"u8, p.Source) ?? 0;
+            xml.Skip();
+        }
+        else if (!p.KeepText && (name.SequenceEqual("summary"u8) || name.SequenceEqual("description"u8)))
+        {
+            xml.Skip();
+        }
+        else if (name.SequenceEqual("summary"u8))
+        {
+            p.Summary = xml.ReadText().ToString();
+        }
+        else if (name.SequenceEqual("description"u8))
+        {
+            p.Description = xml.ReadText().ToString();
+        }
+        else if (name.SequenceEqual("packager"u8))
+        {
+            p.Packager = pool.Intern(xml.ReadText());
+        }
+        else if (name.SequenceEqual("url"u8))
+        {
+            p.Url = pool.Intern(xml.ReadText());
+        }
+        else
+        {
+            xml.Skip();
+        }
+    }
+
+    private static string? Attribute(Utf8XmlReader xml, ReadOnlySpan<byte> name, StringPool pool)
+        => xml.FindAttribute(name) is >= 0 and int i ? pool.Intern(xml.AttributeValue(i)) : null;
+
+    /// <summary>The pkgid digest, trimmed and in lowercase (hex is compared case-insensitively).</summary>
+    private static string ReadChecksumHex(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        Span<char> lower = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.ToLowerInvariant(lower);
+        return new string(lower);
+    }
+
+    /// <summary>Parses an optional non-negative integer attribute; null when absent.</summary>
+    private static long? Number(Utf8XmlReader xml, ReadOnlySpan<byte> attribute, string source)
+    {
+        if (xml.FindAttribute(attribute) is not (>= 0 and int i))
+        {
+            return null;
+        }
+
+        var text = xml.AttributeValue(i);
+        return XmlParsing.TryParseNumber(text, out long value)
+            ? value
+            : throw new InvalidDataException(
+                $"{xml.Where} <{xml.LocalNameText} {System.Text.Encoding.UTF8.GetString(attribute)}>: \"{text}\" is not a non-negative integer.");
     }
 }

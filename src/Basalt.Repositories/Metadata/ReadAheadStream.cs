@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 
 namespace Basalt.Repositories.Metadata;
@@ -5,7 +6,8 @@ namespace Basalt.Repositories.Metadata;
 /// <summary>
 /// Reads its source (decompression and open-checksum hashing) on a background task, a bounded number of chunks
 /// ahead, so the XML parser runs in parallel with decompression and hashing. Errors from the source surface on the
-/// reading side; disposing stops the background task.
+/// reading side; disposing stops the background task. Chunks are pooled: a 52 MB document would otherwise allocate
+/// 200 large-object arrays, each collected only by a full GC.
 /// </summary>
 internal sealed class ReadAheadStream : Stream
 {
@@ -29,14 +31,23 @@ internal sealed class ReadAheadStream : Stream
         {
             while (true)
             {
-                var buffer = new byte[ChunkSize];
-                int read = source.ReadAtLeast(buffer, ChunkSize, throwOnEndOfStream: false);
+                var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                int read = source.ReadAtLeast(buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false);
                 if (read == 0)
                 {
+                    ArrayPool<byte>.Shared.Return(buffer);
                     break;
                 }
 
-                await _chunks.Writer.WriteAsync((buffer, read), _stop.Token).ConfigureAwait(false);
+                try
+                {
+                    await _chunks.Writer.WriteAsync((buffer, read), _stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    throw;
+                }
             }
 
             _chunks.Writer.Complete();
@@ -88,6 +99,7 @@ internal sealed class ReadAheadStream : Stream
                 }
             }
 
+            Release();
             (_current, _count) = (chunk.Buffer, chunk.Count);
             _offset = 0;
             return true;
@@ -96,6 +108,16 @@ internal sealed class ReadAheadStream : Stream
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
             throw;
+        }
+    }
+
+    /// <summary>Returns the chunk being read to the pool.</summary>
+    private void Release()
+    {
+        if (_current.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_current);
+            _current = [];
         }
     }
 
@@ -130,10 +152,6 @@ internal sealed class ReadAheadStream : Stream
         if (disposing)
         {
             _stop.Cancel();
-            while (_chunks.Reader.TryRead(out _))
-            {
-            }
-
             try
             {
                 _producer.Wait();
@@ -142,6 +160,13 @@ internal sealed class ReadAheadStream : Stream
             {
                 // The producer's failure was already delivered to the reader, or nobody is reading any more.
             }
+
+            while (_chunks.Reader.TryRead(out var chunk))
+            {
+                ArrayPool<byte>.Shared.Return(chunk.Buffer);
+            }
+
+            Release();
 
             _stop.Dispose();
         }

@@ -77,7 +77,7 @@ public static class SecondaryReader
             switch (r.LocalName)
             {
                 case "file":
-                    (files ??= []).Add(PrimaryReader.ReadFile(r, source, pool));
+                    (files ??= []).Add(FileEntries.Read(r, source, pool));
                     break;
                 case "changelog":
                     var author = r.GetAttribute("author") ?? "";

@@ -69,7 +69,6 @@ internal static class XmlParsing
         reader.Read();
     }
 
-    /// <summary>Reads a text-only element's content (empty for an empty element) and moves past it.</summary>
     /// <summary>
     /// Moves to the next <paramref name="name"/> element directly under the root at <paramref name="rootDepth"/>,
     /// skipping any other element whole (unknown elements are allowed); false, past the root's end tag, when none is left.
@@ -97,6 +96,7 @@ internal static class XmlParsing
         }
     }
 
+    /// <summary>Reads a text-only element's content (empty for an empty element) and moves past it.</summary>
     public static string Text(XmlReader reader) => reader.ReadElementContentAsString();
 
     /// <summary>Parses an optional non-negative integer attribute; null when absent.</summary>
@@ -108,13 +108,15 @@ internal static class XmlParsing
 
     /// <summary>Parses a non-negative integer; a decimal fraction (repomd timestamps such as "1257935775.0") is truncated.</summary>
     public static long ParseNumber(string text, string what)
+        => TryParseNumber(text, out long value) ? value : throw new InvalidDataException($"{what}: \"{text}\" is not a non-negative integer.");
+
+    /// <summary>As <see cref="ParseNumber"/>, false instead of throwing.</summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> text, out long value)
     {
-        var span = text.AsSpan().Trim();
+        var span = text.Trim();
         int dot = span.IndexOf('.');
         var whole = dot >= 0 && span[(dot + 1)..].IndexOfAnyExceptInRange('0', '9') < 0 ? span[..dot] : span;
-        return long.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : throw new InvalidDataException($"{what}: \"{text}\" is not a non-negative integer.");
+        return long.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Runs <paramref name="parse"/>, turning XML syntax errors into InvalidDataException naming the file.</summary>
