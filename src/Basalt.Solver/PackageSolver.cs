@@ -80,8 +80,8 @@ public static class PackageSolver
             encoder.AddJob(job, Select(pool, encoder, job));
         }
 
-        encoder.AddPackageRules();
-        var policy = new ProviderPolicy(pool, locked);
+        encoder.AddPackageRules(options.InstallWeakDependencies);
+        var policy = new ProviderPolicy(pool, locked, encoder.IsReachable);
         var decider = new RpmDecider(encoder, policy, options.InstallWeakDependencies ? new WeakDependencies(encoder, policy) : null);
         var status = encoder.Sat.Solve(decider, new SatBudget(options.MaxConflicts, options.MaxTime), cancellationToken);
         return (encoder, status);

@@ -8,15 +8,12 @@ namespace Basalt.Solver.Encoding;
 /// helper variable per operand that implies it (the way libsolv's cplxdeps expands them).
 /// "(a if b)" means "a or not b". "(a unless b)" without "else" means "a and not b": that is what libsolv 0.7.23
 /// does in requires and in conflicts alike (checked with testsolv; see docs/solver.md), and Basalt answers as libsolv.
-/// With "else", "(a if b else c)" and "(a unless b else c)" pick the branch by whether b holds. The operand order in
-/// the "or" clauses follows what libsolv tries first: for if/else the condition before the else branch, for
-/// unless/else the then branch before the condition (both checked against testsolv).
+/// With "else", "(a if b else c)" and "(a unless b else c)" pick the branch by whether b holds. The order of the
+/// operands plays no part in the choice: libsolv ranks the providers of every operand of a clause together
+/// (docs/solver.md, "Policy").
 /// </summary>
 internal sealed partial class Encoder
 {
-    // Operand groups of the clauses Or() builds, found again by reference when the clause is added.
-    private readonly Dictionary<int[], List<int[]>> _orGroups = new(ReferenceEqualityComparer.Instance);
-
     private List<int[]> Positive(RichDependency node, Rule rule) => node switch
     {
         RichSimple simple => [[.. Pool.WhatProvides(simple.Dependency).Select(q => q + 1)]],
@@ -59,7 +56,6 @@ internal sealed partial class Encoder
     private List<int[]> Or(List<List<int[]>> operands, Rule rule)
     {
         var literals = new List<int>();
-        var groups = new List<int[]>();
         List<int[]>? distributed = null;
         foreach (var operand in operands)
         {
@@ -71,7 +67,6 @@ internal sealed partial class Encoder
             if (operand.Count == 1)
             {
                 literals.AddRange(operand[0]);
-                groups.Add(operand[0]);
             }
             else if (distributed is null)
             {
@@ -88,18 +83,32 @@ internal sealed partial class Encoder
                 }
 
                 literals.Add(helper);
-                groups.Add([helper]);
             }
         }
 
         if (distributed is null)
         {
-            int[] clause = [.. literals.Distinct()];
-            _orGroups[clause] = groups;
-            return [clause];
+            return [[.. literals.Distinct()]];
         }
 
         return [.. distributed.Select(clause => clause.Concat(literals).Distinct().ToArray())];
+    }
+
+    /// <summary>True when helper variable <paramref name="helper"/> implies only that packages are left out.</summary>
+    public bool InstallsNothing(int helper)
+    {
+        foreach (int clause in _triggered[helper])
+        {
+            foreach (int literal in Sat.ClauseLiteralsView(clause))
+            {
+                if (literal > 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

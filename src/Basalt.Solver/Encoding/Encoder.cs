@@ -21,11 +21,7 @@ internal sealed partial class Encoder
         Pool = pool;
         _choiceRules = choiceRules && pool.InstalledCount != 0;
         _installedNames = [.. pool.Packages.Take(pool.InstalledCount).Select(p => p.Name)];
-        // Reserve what AddPackageRules will add (a clause per requires and per conflicting provider, a pair per two
-        // versions of a name): regrowing these tables allocated as much as the clauses themselves.
-        int expectedClauses = ExpectedClauses(pool);
-        Sat.Reserve(pool.Packages.Count + 1, expectedClauses);
-        Rules.EnsureCapacity(expectedClauses);
+        Sat.Reserve(pool.Packages.Count + 1, 0);
         _triggered.EnsureCapacity(pool.Packages.Count + 1);
         for (int p = 0; p < pool.Packages.Count; p++)
         {
@@ -57,20 +53,36 @@ internal sealed partial class Encoder
     /// <summary>Adds the clause for an install job; an empty selection becomes an empty clause.</summary>
     public void AddJob(SolverJob job, IReadOnlyList<int> selection)
     {
+        _jobSelection.AddRange(selection);
         var literals = selection.Select(p => p + 1).ToArray();
         JobClauses.Add(AddClause(literals, new Rule(RuleKind.Job, -1, job.Dependency, -1, job)));
     }
 
-    /// <summary>Encodes every package's requires, conflicts and obsoletes, the one-per-name rule and the installed set.</summary>
-    public void AddPackageRules()
+    /// <summary>
+    /// Encodes the requires, conflicts and obsoletes of every package the jobs can reach (after every
+    /// <see cref="AddJob"/>), the one-per-name rule and the installed set. <paramref name="weakDependencies"/> says
+    /// whether Recommends and Supplements can install packages, which widens what is reachable.
+    /// </summary>
+    public void AddPackageRules(bool weakDependencies)
     {
+        _reachable = Reach(weakDependencies);
+        // Reserve what is added below (a clause per requires and per conflicting provider, a pair per two versions of
+        // a name): regrowing these tables allocated as much as the clauses themselves.
+        int expectedClauses = ExpectedClauses();
+        Sat.Reserve(Pool.Packages.Count + 1, expectedClauses);
+        Rules.EnsureCapacity(expectedClauses);
         var packages = Pool.Packages;
         for (int p = 0; p < packages.Count; p++)
         {
+            if (!_reachable[p])
+            {
+                continue;
+            }
+
             var package = packages[p];
             foreach (var requires in package.Requires)
             {
-                if ((requires.Flags & DependencyFlags.RpmLib) != 0 || requires.Name.StartsWith("rpmlib(", StringComparison.Ordinal))
+                if (IsRpmLib(requires))
                 {
                     continue; // rpm itself provides rpmlib() features; they are not packages.
                 }
@@ -90,7 +102,7 @@ internal sealed partial class Encoder
                 {
                     foreach (int other in Pool.WhatObsoletes(obsoletes))
                     {
-                        if (other != p && Pool.Packages[other].Name != package.Name)
+                        if (other != p && _reachable[other] && Pool.Packages[other].Name != package.Name)
                         {
                             AddClause([-(p + 1), -(other + 1)], new Rule(RuleKind.Obsoletes, p, obsoletes, other, null));
                         }
@@ -128,11 +140,8 @@ internal sealed partial class Encoder
 
         foreach (var clause in Positive(rich, rule))
         {
-            var clauseRule = _orGroups.TryGetValue(clause, out var groups) ? rule with { Groups = groups } : rule;
-            _triggered[p + 1].Add(AddClause([-(p + 1), .. clause], clauseRule));
+            _triggered[p + 1].Add(AddClause([-(p + 1), .. clause], rule));
         }
-
-        _orGroups.Clear();
     }
 
     /// <summary>
@@ -170,7 +179,7 @@ internal sealed partial class Encoder
         foreach (int other in Pool.WhatProvides(conflicts))
         {
             // A package never conflicts with itself (rpm skips self-conflicts, e.g. "Conflicts: foo < 2" in foo-2).
-            if (other != p)
+            if (other != p && _reachable[other])
             {
                 AddClause([-(p + 1), -(other + 1)], new Rule(RuleKind.Conflicts, p, conflicts, other, null));
             }
@@ -186,9 +195,9 @@ internal sealed partial class Encoder
             {
                 for (int j = i + 1; j < group.Count; j++)
                 {
-                    if (Pool.IsInstalled(group[i]) && Pool.IsInstalled(group[j]))
+                    if ((Pool.IsInstalled(group[i]) && Pool.IsInstalled(group[j])) || !_reachable[group[i]] || !_reachable[group[j]])
                     {
-                        continue; // an installed multiversion set (kernels) stays as it is.
+                        continue; // an installed multiversion set (kernels) stays as it is; unreachable ones stay out.
                     }
 
                     AddClause([-(group[i] + 1), -(group[j] + 1)], new Rule(RuleKind.SameName, group[i], null, group[j], null));
@@ -201,7 +210,7 @@ internal sealed partial class Encoder
     {
         // Obsoleters of each installed package, found in one pass over the available packages' obsoletes.
         var obsoleters = new List<int>[Pool.InstalledCount];
-        for (int q = Pool.InstalledCount; q < Pool.Packages.Count; q++)
+        for (int q = Pool.InstalledCount; q < Pool.Packages.Count && Pool.InstalledCount != 0; q++)
         {
             foreach (var obsoletes in Pool.Packages[q].Obsoletes)
             {
@@ -236,17 +245,16 @@ internal sealed partial class Encoder
         }
     }
 
-    private static int ExpectedClauses(Pool pool)
+    private int ExpectedClauses()
     {
-        int count = pool.Packages.Count + 16;
-        foreach (var package in pool.Packages)
+        int count = Pool.InstalledCount + 16;
+        for (int p = 0; p < Pool.Packages.Count; p++)
         {
-            count += package.Requires.Count + package.Conflicts.Count + package.Obsoletes.Count;
-        }
-
-        foreach (var group in pool.NameGroups)
-        {
-            count += group.Count * (group.Count - 1) / 2;
+            if (_reachable[p])
+            {
+                var package = Pool.Packages[p];
+                count += package.Requires.Count + package.Conflicts.Count + package.Obsoletes.Count + Pool.WithName(package.Name).Count;
+            }
         }
 
         return count;

@@ -28,12 +28,6 @@ internal enum RuleKind
 /// <param name="IsHelper">True for a helper clause of a rich dependency's encoding (it speaks for its owning rule).</param>
 internal readonly record struct Rule(RuleKind Kind, int Package, Dependency? Dependency, int Other, SolverJob? Job, bool IsHelper = false)
 {
-    /// <summary>
-    /// For a clause from a rich "or": its literals grouped by operand, in the order written. libsolv tries the
-    /// operands in that order, so the decider does too.
-    /// </summary>
-    public IReadOnlyList<int[]>? Groups { get; init; }
-
     /// <summary>The capability name the policy compares providers against ("" when there is none).</summary>
     public string PreferredName => Job?.Text ?? Dependency?.Name ?? "";
 }

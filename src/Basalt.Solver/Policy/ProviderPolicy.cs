@@ -11,7 +11,7 @@ namespace Basalt.Solver.Policy;
 /// name; the lexically first name (libsolv and dnf pick "bbb" over "zz": length plays no part); then the newest EVR, the preferred architecture, the better
 /// repository priority and finally pool order, so the choice is always deterministic.
 /// </summary>
-internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
+internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked, Func<int, bool> hasRules)
 {
     private readonly HashSet<string> _installedNames = [.. pool.Packages.Take(pool.InstalledCount).Select(p => p.Name)];
     private List<int>[]? _wantedBy;
@@ -152,12 +152,18 @@ internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked)
     }
 
     // For each package, the packages whose simple Recommends or Suggests it provides, and the packages that provide
-    // what its own Supplements or Enhances name.
+    // what its own Supplements or Enhances name. Only packages with rules can be candidates or chosen, so the others
+    // are left out.
     private List<int>[] BuildWantedBy()
     {
         var wantedBy = new List<int>[pool.Packages.Count];
         for (int q = 0; q < pool.Packages.Count; q++)
         {
+            if (!hasRules(q))
+            {
+                continue;
+            }
+
             foreach (var dependency in pool.Packages[q].Supplements.Concat(pool.Packages[q].Enhances))
             {
                 if (!dependency.IsRich)

@@ -151,32 +151,12 @@ internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDep
             }
         }
 
-        // A rich conflict is best met by the branch that installs nothing (its helper), as libsolv ends up doing.
+        // A rich conflict is best met by the branch that installs nothing (its helper), as libsolv ends up doing; so is
+        // a rich requires whose helper only keeps packages out (libsolv's clauses for it hold once those are left out).
         var rule = encoder.Rules[clause];
-        if (helper != 0 && rule.Kind == RuleKind.Conflicts)
+        if (helper != 0 && (rule.Kind == RuleKind.Conflicts || encoder.InstallsNothing(helper)))
         {
             return helper;
-        }
-
-        if (_candidates.Count != 0 && rule.Groups is { } groups)
-        {
-            // A rich "or": the first operand that still has an undecided provider, as libsolv does.
-            foreach (var group in groups)
-            {
-                _candidates.Clear();
-                foreach (int literal in group)
-                {
-                    if (literal > 0 && encoder.IsPackage(literal) && solver.ValueOf(literal) == 0)
-                    {
-                        _candidates.Add(literal - 1);
-                    }
-                }
-
-                if (_candidates.Count != 0)
-                {
-                    return policy.Choose(_candidates, "", solver) + 1;
-                }
-            }
         }
 
         if (_candidates.Count != 0)

@@ -13,7 +13,7 @@ namespace Basalt.Solver.Policy;
 internal sealed class WeakDependencies(Encoder encoder, ProviderPolicy policy)
 {
     private readonly int[] _supplementing = [.. Enumerable.Range(0, encoder.Pool.Packages.Count)
-        .Where(p => encoder.Pool.Packages[p].Supplements.Count != 0)];
+        .Where(p => encoder.IsReachable(p) && encoder.Pool.Packages[p].Supplements.Count != 0)];
 
     private readonly List<int> _candidates = [];
 

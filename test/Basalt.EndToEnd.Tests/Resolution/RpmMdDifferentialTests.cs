@@ -25,8 +25,10 @@ public sealed class RpmMdDifferentialTests(ITestOutputHelper output)
         Assert.Equal(10 * JobsPerRepository, stats.Cases);
         Assert.True(stats.Solvable > 0 && stats.Unsolvable > 0, $"the generator should give both outcomes: {stats}");
         // Where alternatives exist the policy decides; the seeds are fixed, so agreement with libsolv is a ratchet
-        // (139 of 199 when measured): a change to the policy must not make it worse.
-        Assert.True(stats.SameAsTestsolv >= 139, $"agreement with testsolv on alternatives regressed: {stats}");
+        // (139 of 199 with rich "or" operands tried in the order written, 148 once every operand's providers were
+        // ranked together, 152 once a rich branch that installs nothing was preferred, as libsolv does): a change to
+        // the policy must not make it worse.
+        Assert.True(stats.SameAsTestsolv >= 152, $"agreement with testsolv on alternatives regressed: {stats}");
     }
 
     [Fact]
