@@ -6,7 +6,8 @@
 #   bench/scripts/build-vs-dnf.sh PATH/TO/basalt CORPUS_DIR [RUNS]
 # CORPUS_DIR is made with bench/scripts/make-build-corpus.py when it has no image.yaml (200 packages), or may be
 # OUTDIR of samples/run.sh together with samples/container-host/image.yaml (then pass IMAGE=... and REPO=...).
-# dnf needs root for --installroot.
+# dnf needs root for --installroot. BASALT_BASELINE=PATH/TO/old/basalt adds a second basalt (e.g. a publish from before a
+# change) to the same interleaved runs, so a before/after comparison sees the same machine load.
 set -eu
 BASALT=${1:?usage: $0 PATH/TO/basalt CORPUS_DIR [RUNS]}
 CORPUS=${2:?usage: $0 PATH/TO/basalt CORPUS_DIR [RUNS]}
@@ -31,6 +32,11 @@ best() { awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 < m { m = $2 } NR == 1 
 for i in $(seq "$RUNS"); do
   rm -rf "$WORK/basalt"
   /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/basalt.t" "$BASALT" build "$IMAGE" -o "$WORK/basalt" --repo "$ID=$REPO" --cache "$WORK/cache" >/dev/null 2>&1
+  if [ -n "${BASALT_BASELINE:-}" ]; then
+    rm -rf "$WORK/basalt"
+    /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/baseline.t" "$BASALT_BASELINE" build "$IMAGE" -o "$WORK/basalt" --repo "$ID=$REPO" \
+      --cache "$WORK/cache" >/dev/null 2>&1
+  fi
   rm -rf "$WORK/root" "$WORK/usr.erofs" "$WORK/usr.verity"
   /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/dnf.t" sh -c "
     dnf -q -y --installroot='$WORK/root' --releasever=1 --setopt=reposdir=/dev/null --setopt=cachedir='$WORK/dnfcache' \
@@ -43,3 +49,8 @@ B=$(best "$WORK/basalt.t"); D=$(best "$WORK/dnf.t")
 echo "basalt build (wall s, peak KB, CPU s): $B"
 echo "dnf --installroot + mkfs.erofs + veritysetup (wall s, peak KB, CPU s): $D"
 echo "$B $D" | awk '{ printf "speed-up basalt vs dnf pipeline: %.2fx wall, %.2fx CPU (peak memory %.2fx)\n", $4/$1, $6/$3, $2/$5 }'
+if [ -n "${BASALT_BASELINE:-}" ]; then
+  L=$(best "$WORK/baseline.t")
+  echo "baseline basalt build (wall s, peak KB, CPU s): $L"
+  echo "$L $D" | awk '{ printf "speed-up baseline vs dnf pipeline: %.2fx wall, %.2fx CPU (peak memory %.2fx)\n", $4/$1, $6/$3, $2/$5 }'
+fi

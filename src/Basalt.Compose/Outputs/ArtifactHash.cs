@@ -5,8 +5,9 @@ using Basalt.Imaging.Disk;
 namespace Basalt.Compose.Outputs;
 
 /// <summary>
-/// SHA-256 and size of written artefacts. The raw disk is hashed once; a fixed VHD is the raw disk plus a 512-byte
-/// footer, so its hash continues a copy of the raw hash state with the footer instead of reading gigabytes again.
+/// SHA-256 and size of written artefacts. The raw disk is hashed once, while it is written (<see cref="DiskHash"/>); a fixed
+/// VHD is the raw disk plus a 512-byte footer, so its hash continues a copy of the raw hash state with the footer instead
+/// of reading gigabytes again.
 /// </summary>
 internal sealed class ArtifactHash : IDisposable
 {
@@ -19,6 +20,14 @@ internal sealed class ArtifactHash : IDisposable
     {
         _state = state;
         Bytes = bytes;
+    }
+
+    /// <summary>Takes over the SHA-256 state of <paramref name="bytes"/> bytes hashed elsewhere (the raw disk's, from <see cref="DiskHash"/>).</summary>
+    public static ArtifactHash FromState(IncrementalHash state, long bytes)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        return new ArtifactHash(state, bytes);
     }
 
     /// <summary>The number of bytes hashed.</summary>

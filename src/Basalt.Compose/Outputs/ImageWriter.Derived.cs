@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Basalt.Compose.Definition;
 using Basalt.Compose.Layout;
 using Basalt.Imaging.Cosi;
+using Basalt.Imaging.Disk;
 using Basalt.Imaging.Oci;
 using Basalt.Imaging.Qcow2;
 using Basalt.Imaging.Tree;
@@ -87,27 +89,51 @@ public static partial class ImageWriter
         return new ImageArtifact("oci", final, ArtifactHash.DirectoryBytes(temporary), result.ManifestDigest["sha256:".Length..]);
     }
 
-    /// <summary>The raw disk's hash, computed once when the raw or VHD artefact needs it, disposed with the write.</summary>
-    private sealed class RawHashTask(string rawPath, bool needed, CancellationToken cancellationToken) : IDisposable
+    /// <summary>
+    /// The raw disk's hash, computed once while the disk is written when the raw or VHD artefact needs it. Disposing it
+    /// stops the hashing if it still runs (a failed or cancelled write), waits for it and frees the hash state.
+    /// </summary>
+    private sealed class RawHashTask(bool needed, CancellationToken cancellationToken) : IAsyncDisposable
     {
-        private readonly Task<ArtifactHash>? _task = needed ? ArtifactHash.OfFileAsync(rawPath, cancellationToken) : null;
+        private readonly DiskHash? _input = needed ? new DiskHash(HashAlgorithmName.SHA256, cancellationToken) : null;
+        private Task<ArtifactHash>? _task;
+
+        /// <summary>What the disk writer hands its bytes to; null when no artefact needs the hash.</summary>
+        public DiskHash? Input => _input;
 
         public Task<ArtifactHash> Task => _task ?? throw new InvalidOperationException("The raw disk hash is computed only when raw or vhd is an output.");
 
-        /// <summary>Waits for the hash to end, successfully or not, without throwing.</summary>
-        public async Task SettleAsync()
+        /// <summary>Called when the whole disk has been handed over: the result is ready when the queued bytes are hashed.</summary>
+        public void Complete()
         {
-            if (_task is not null)
+            if (_input is not null)
             {
-                await ((Task)_task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                _task = FinishAsync(_input);
             }
         }
 
-        public void Dispose()
+        private static async Task<ArtifactHash> FinishAsync(DiskHash input)
         {
-            if (_task is { IsCompletedSuccessfully: true })
+            var length = input.Length;
+            var state = await input.CompleteAsync().ConfigureAwait(false);
+            return ArtifactHash.FromState(state, length);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_input is null)
             {
-                _task.Result.Dispose();
+                return;
+            }
+
+            await _input.DisposeAsync().ConfigureAwait(false);
+            if (_task is not null)
+            {
+                await ((Task)_task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (_task.IsCompletedSuccessfully)
+                {
+                    _task.Result.Dispose();
+                }
             }
         }
     }

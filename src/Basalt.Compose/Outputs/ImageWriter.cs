@@ -116,11 +116,19 @@ public static partial class ImageWriter
         var rawPath = outputs.Contains(OutputFormat.Raw) ? staging.Reserve(baseName + ".raw") : Path.Combine(work, "disk.raw");
         var builder = DiskPlan.Create(definition, identity, verity.RootHash, espImage, usrImage, verityImage);
         Basalt.Imaging.Disk.DiskLayout layout;
+
+        // The raw disk's SHA-256 (for the raw and VHD artefacts) follows the writer on another core; its last bytes, mostly
+        // the zeros of the empty B slot, are hashed while the derived artefacts are written. Disposing it on the way out
+        // stops and waits for the hashing whatever happened, so nothing of the write is left running.
+        var rawHash = new RawHashTask(outputs.Contains(OutputFormat.Raw) || outputs.Contains(OutputFormat.Vhd), cancellationToken);
+        await using var rawHashScope = rawHash.ConfigureAwait(false);
         var rawStream = new FileStream(rawPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
         await using (rawStream.ConfigureAwait(false))
         {
-            layout = await builder.WriteAsync(rawStream, cancellationToken).ConfigureAwait(false);
+            layout = await builder.WriteAsync(rawStream, rawHash.Input, cancellationToken).ConfigureAwait(false);
         }
+
+        rawHash.Complete();
 
         var cosiSource = outputs.Contains(OutputFormat.Cosi)
             ? CosiSourceBuilder.Create(definition, identity, layout, rawPath, erofs.Size, verity.HashDeviceSize, rootHash, esp, trees.Usr, osRelease, packages, sourceDateEpoch)
@@ -128,7 +136,6 @@ public static partial class ImageWriter
 
         // The derived artefacts only read the raw disk (or the root tree): write them side by side. The jobs are async
         // methods, so none throws before every one has started, and WhenAll waits for all before the staging is cleaned.
-        using var rawHash = new RawHashTask(rawPath, outputs.Contains(OutputFormat.Raw) || outputs.Contains(OutputFormat.Vhd), cancellationToken);
         var jobs = new List<Task<ImageArtifact>>();
         foreach (var format in outputs.Distinct())
         {
@@ -145,17 +152,7 @@ public static partial class ImageWriter
             });
         }
 
-        ImageArtifact[] artifacts;
-        try
-        {
-            artifacts = await Task.WhenAll(jobs).ConfigureAwait(false);
-        }
-        finally
-        {
-            // A failed job may leave the hash still reading the raw disk: let it finish before the staging is deleted.
-            await rawHash.SettleAsync().ConfigureAwait(false);
-        }
-
+        var artifacts = await Task.WhenAll(jobs).ConfigureAwait(false);
         return new ImageWriteResult(artifacts, DiskPlan.Report(layout), rootHash, commandLine, identity.DiskGuid);
     }
 }

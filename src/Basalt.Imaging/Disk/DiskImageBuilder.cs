@@ -84,7 +84,14 @@ public sealed class DiskImageBuilder
     }
 
     /// <summary>Writes the image to an empty seekable stream; regions never written stay holes.</summary>
-    public async Task<DiskLayout> WriteAsync(Stream destination, CancellationToken cancellationToken = default)
+    public Task<DiskLayout> WriteAsync(Stream destination, CancellationToken cancellationToken = default)
+        => WriteAsync(destination, hash: null, cancellationToken);
+
+    /// <summary>
+    /// Writes the image as above and hands every byte of it, in file order (holes as zeros), to <paramref name="hash"/>,
+    /// which must be new. The hash may still be working when this returns: <see cref="DiskHash.CompleteAsync"/> waits for it.
+    /// </summary>
+    public async Task<DiskLayout> WriteAsync(Stream destination, DiskHash? hash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (!destination.CanSeek || destination.Length != 0)
@@ -92,10 +99,22 @@ public sealed class DiskImageBuilder
             throw new ArgumentException("The destination must be an empty seekable stream.", nameof(destination));
         }
 
+        if (hash is { Length: not 0 })
+        {
+            throw new ArgumentException("The disk hash must not have been given any data yet.", nameof(hash));
+        }
+
+        // Everything below is written in increasing offset order (primary GPT, partitions, backup GPT), as the hash needs.
         var layout = Plan();
         destination.SetLength(layout.SizeBytes);
         destination.Position = 0;
-        await destination.WriteAsync(GptWriter.BuildPrimary(layout.Table), cancellationToken).ConfigureAwait(false);
+        var primary = GptWriter.BuildPrimary(layout.Table);
+        await destination.WriteAsync(primary, cancellationToken).ConfigureAwait(false);
+        if (hash is not null)
+        {
+            await hash.AppendAsync(0, primary, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var entry in layout.Entries)
         {
             if (entry.Content is null || entry.Content.Length == 0)
@@ -107,12 +126,19 @@ public sealed class DiskImageBuilder
             await using (source.ConfigureAwait(false))
             {
                 await SparseCopy.CopyAsync(source, destination, entry.Partition.OffsetBytes, entry.Content.Length,
-                    $"partition '{entry.Partition.Name}'", cancellationToken).ConfigureAwait(false);
+                    $"partition '{entry.Partition.Name}'", hash, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        destination.Position = layout.SizeBytes - GptWriter.BackupRegionBytes;
-        await destination.WriteAsync(GptWriter.BuildBackup(layout.Table), cancellationToken).ConfigureAwait(false);
+        var backupOffset = layout.SizeBytes - GptWriter.BackupRegionBytes;
+        var backup = GptWriter.BuildBackup(layout.Table);
+        destination.Position = backupOffset;
+        await destination.WriteAsync(backup, cancellationToken).ConfigureAwait(false);
+        if (hash is not null)
+        {
+            await hash.AppendAsync(backupOffset, backup, cancellationToken).ConfigureAwait(false);
+        }
+
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         return layout;
     }

@@ -11,15 +11,24 @@ internal static class SparseCopy
     private const int BufferSize = 1024 * 1024;
 
     /// <summary>Copies exactly <paramref name="length"/> bytes from <paramref name="source"/> to <paramref name="destination"/> at <paramref name="offset"/>.</summary>
-    public static async Task CopyAsync(Stream source, Stream destination, long offset, long length, string what, CancellationToken cancellationToken)
+    public static Task CopyAsync(Stream source, Stream destination, long offset, long length, string what, CancellationToken cancellationToken)
+        => CopyAsync(source, destination, offset, length, what, hash: null, cancellationToken);
+
+    /// <summary>
+    /// Copies as above and hands every chunk copied (zero blocks included) to <paramref name="hash"/>. Each chunk gets its own
+    /// pooled buffer, which the hash returns when it has hashed it, so the next chunk is copied while this one is hashed.
+    /// </summary>
+    public static async Task CopyAsync(Stream source, Stream destination, long offset, long length, string what, DiskHash? hash,
+        CancellationToken cancellationToken)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = hash is null ? System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize) : null;
         try
         {
             var done = 0L;
             while (done < length)
             {
                 var want = (int)Math.Min(BufferSize, length - done);
+                buffer ??= System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
                 var got = await source.ReadAtLeastAsync(buffer.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (got < want)
                 {
@@ -27,12 +36,23 @@ internal static class SparseCopy
                 }
 
                 await WriteSparseAsync(destination, offset + done, buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
+                if (hash is not null)
+                {
+                    // The hash owns the buffer from here on, also when it throws.
+                    var handed = buffer;
+                    buffer = null;
+                    await hash.AppendPooledAsync(offset + done, handed, want, cancellationToken).ConfigureAwait(false);
+                }
+
                 done += want;
             }
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

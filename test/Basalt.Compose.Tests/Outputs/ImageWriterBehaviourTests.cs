@@ -51,6 +51,7 @@ public sealed class ImageWriterBehaviourTests
     [Theory]
     [InlineData("Writing the usr file system (EROFS)")]
     [InlineData("Writing the GPT disk (raw)")]
+    [InlineData("Writing the VHD")]
     [InlineData("Writing the COSI file")]
     [InlineData("Writing the OCI image layout")]
     public async Task WriteAsync_CancelledDuringStage_LeavesOutputFolderAsItWas(string stage)
