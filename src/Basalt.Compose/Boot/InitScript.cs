@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Basalt.Compose.Layout;
 
 namespace Basalt.Compose.Boot;
 
@@ -13,9 +14,6 @@ namespace Basalt.Compose.Boot;
 /// </summary>
 internal static class InitScript
 {
-    /// <summary>The tmpfiles.d file the script replays (written by Layout/StatelessRoot).</summary>
-    public const string FactoryTmpfiles = "/usr/lib/tmpfiles.d/basalt-factory.conf";
-
     /// <param name="modules">Module files in load order; <c>Required</c> false for soft dependencies, which may refuse the machine.</param>
     public static byte[] Generate(string busybox, string veritysetup, IReadOnlyList<(string Path, bool Required)> modules)
     {
@@ -33,7 +31,7 @@ internal static class InitScript
             .Replace("@BUSYBOX_DIR@", busybox[..busybox.LastIndexOf('/')], StringComparison.Ordinal)
             .Replace("@VERITYSETUP@", veritysetup, StringComparison.Ordinal)
             .Replace("@MODULES@", moduleLines.ToString(), StringComparison.Ordinal)
-            .Replace("@TMPFILES@", FactoryTmpfiles, StringComparison.Ordinal));
+            .Replace("@TMPFILES@", StatelessRoot.TmpfilesPath, StringComparison.Ordinal));
     }
 
     // Kept as one template so the whole script reads top to bottom; '${u:6:2}' substrings are busybox ash's.

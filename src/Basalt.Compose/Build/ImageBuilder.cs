@@ -110,9 +110,7 @@ public static class ImageBuilder
         IReadOnlyList<FetchedPackage> fetched, InstallResult install, ImageTrees trees, ImageWriteResult image, string directory)
     {
         var requires = RequiresGraph.Build(resolved.InstallOrder);
-        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
-            ? OsReleaseFile.Parse(System.Text.Encoding.UTF8.GetString(file.Content.ReadAllBytes()))
-            : new Dictionary<string, string>();
+        var osRelease = trees.OsReleaseText is { } text ? OsReleaseFile.Parse(text) : new Dictionary<string, string>();
         return new BuildOutputs
         {
             Definition = definition,
@@ -131,10 +129,7 @@ public static class ImageBuilder
 
     private static BuildReportBoot BootReport(ImageDefinition definition, BootAssets boot, InstallResult install, ImageTrees trees, ImageBuildOptions options)
     {
-        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
-            ? System.Text.Encoding.UTF8.GetString(file.Content.ReadAllBytes())
-            : "";
-        var entry = boot.Stub is not null ? EspBoot.UkiPath(definition, osRelease) : EspLayout.Entries(trees.Esp).Select(e => e.Path).FirstOrDefault() ?? "";
+        var entry = boot.Stub is not null ? EspBoot.UkiPath(definition, trees.OsReleaseText ?? "") : EspLayout.Entries(trees.Esp).Select(e => e.Path).FirstOrDefault() ?? "";
         var kernel = install.Packages.First(p => p.Info.Name == definition.Boot!.Kernel);
         return new BuildReportBoot(boot.KernelVersion, kernel.File.Nevra, boot.Initrd.Length, Convert.ToHexStringLower(SHA256.HashData(boot.Initrd)),
             boot.InitrdEntries, boot.Modules, entry, options.SecureBootSigner?.Certificate.Subject);

@@ -1,3 +1,4 @@
+using System.Text;
 using Basalt.Compose.Boot;
 using Basalt.Imaging.Tree;
 
@@ -11,4 +12,9 @@ public sealed record ImageTrees(FileTree Usr, FileTree Esp, FileTree Root)
 {
     /// <summary>Kernel, initrd and EFI binaries when the definition boots (<c>boot:</c>); the UKI is made at write time.</summary>
     public BootAssets? Boot { get; init; }
+
+    /// <summary>The text of /usr/lib/os-release as the layout wrote it, or null when the usr tree has none.</summary>
+    public string? OsReleaseText => Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
+        ? Encoding.UTF8.GetString(file.Content.ReadAllBytes())
+        : null;
 }

@@ -88,9 +88,8 @@ public static partial class ImageWriter
 
         var rootHash = verity.RootHashHex;
         var commandLine = KernelCommandLine.Build(rootHash, definition);
-        var osRelease = trees.Usr.TryGet("/lib/os-release", out var node) && node is RegularFileNode file
-            ? Encoding.UTF8.GetString(file.Content.ReadAllBytes())
-            : throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
+        var osRelease = trees.OsReleaseText
+            ?? throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
 
         progress?.Report("Writing the EFI System Partition (FAT32)");
         var esp = EspLayout.WithCommandLine(trees.Esp, commandLine, time);
