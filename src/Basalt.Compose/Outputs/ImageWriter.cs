@@ -71,7 +71,9 @@ public static partial class ImageWriter
         progress?.Report("Writing the usr file system (EROFS)");
         var usrImage = Path.Combine(work, "usr.erofs");
         var erofsOptions = new ErofsWriterOptions { BuildTime = time, Uuid = identity.UsrFileSystem, VolumeName = "usr" };
-        var erofs = await ErofsWriter.WriteFileAsync(trees.Usr, usrImage, erofsOptions, cancellationToken).ConfigureAwait(false);
+        // dm-verity's level-0 digests are taken from the blocks as the writer produces them, so usr is never read back.
+        var usrDigests = new VerityDataDigests(identity.VeritySalt);
+        var erofs = await ErofsWriter.WriteFileAsync(trees.Usr, usrImage, erofsOptions, usrDigests, cancellationToken).ConfigureAwait(false);
         if (erofs.Size > partitions.Usr)
         {
             throw new IOException($"The usr file system is {erofs.Size} bytes; it does not fit the {partitions.Usr}-byte usr partition (disk.partitions.usr).");
@@ -80,7 +82,7 @@ public static partial class ImageWriter
         progress?.Report("Hashing usr for dm-verity");
         var verityImage = Path.Combine(work, "usr.verity");
         var verityOptions = new VerityOptions { Salt = identity.VeritySalt, Uuid = identity.VerityUuid };
-        var verity = await VerityFormatter.FormatAsync(usrImage, verityImage, verityOptions, cancellationToken).ConfigureAwait(false);
+        var verity = await VerityFormatter.FormatAsync(usrDigests, verityImage, verityOptions, cancellationToken).ConfigureAwait(false);
         if (verity.HashDeviceSize > partitions.Verity)
         {
             throw new IOException($"The usr verity hash tree is {verity.HashDeviceSize} bytes; it does not fit the {partitions.Verity}-byte verity partition (disk.partitions.verity).");

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Basalt.Imaging.Blocks;
 using Basalt.Imaging.Tree;
 using Microsoft.Win32.SafeHandles;
 
@@ -7,24 +8,26 @@ namespace Basalt.Imaging.Erofs;
 /// <summary>
 /// Writes the data area: every inode's whole blocks at its planned address (a plain inode's last partial
 /// block zero padded). Addresses are known in advance, so files can be copied in parallel with positioned
-/// writes; the sequential path writes the same bytes in address order for any stream.
+/// writes; the sequential path writes the same bytes in address order for any stream. Every write is of whole
+/// blocks, so an <see cref="IBlockObserver"/> can hash them as they pass.
 /// </summary>
 internal static class ErofsDataWriter
 {
     private const int CopyBufferSize = 1 << 20;
 
-    public static async Task WriteSequentialAsync(ErofsPlan plan, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteSequentialAsync(ErofsPlan plan, Stream output, IBlockObserver? observer, CancellationToken cancellationToken)
     {
         foreach (var inode in plan.Inodes)
         {
             if (inode.DataBlocks > 0)
             {
-                await WriteInodeAsync(inode, (buffer, _, ct) => output.WriteAsync(buffer, ct), 0, cancellationToken).ConfigureAwait(false);
+                await WriteInodeAsync(inode, (buffer, _, ct) => output.WriteAsync(buffer, ct), observer, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    public static async Task WriteParallelAsync(ErofsPlan plan, SafeFileHandle output, long origin, int parallelism, CancellationToken cancellationToken)
+    public static async Task WriteParallelAsync(ErofsPlan plan, SafeFileHandle output, long origin, int parallelism, IBlockObserver? observer,
+        CancellationToken cancellationToken)
     {
         var work = plan.Inodes.Where(inode => inode.DataBlocks > 0)
             .OrderByDescending(inode => inode.DataBlocks) // big files first keeps every worker busy to the end
@@ -33,7 +36,8 @@ internal static class ErofsDataWriter
             async (inode, ct) =>
             {
                 var start = origin + ((long)inode.BlockAddress * ErofsLayout.BlockSize);
-                await WriteInodeAsync(inode, (buffer, offset, token) => RandomAccess.WriteAsync(output, buffer, start + offset, token), 0, ct).ConfigureAwait(false);
+                await WriteInodeAsync(inode, (buffer, offset, token) => RandomAccess.WriteAsync(output, buffer, start + offset, token), observer, ct)
+                    .ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
 
@@ -65,8 +69,15 @@ internal static class ErofsDataWriter
 
     private delegate ValueTask BlockWriter(ReadOnlyMemory<byte> buffer, long offset, CancellationToken cancellationToken);
 
-    private static async Task WriteInodeAsync(ErofsInode inode, BlockWriter write, long offset, CancellationToken cancellationToken)
+    private static async Task WriteInodeAsync(ErofsInode inode, BlockWriter write, IBlockObserver? observer, CancellationToken cancellationToken)
     {
+        // Writes whole blocks at an offset within the inode's data, then shows them to the observer.
+        async ValueTask WriteBlocksAsync(ReadOnlyMemory<byte> blocks, long offset, CancellationToken token)
+        {
+            await write(blocks, offset, token).ConfigureAwait(false);
+            observer?.Blocks(inode.BlockAddress + (offset / ErofsLayout.BlockSize), blocks.Span);
+        }
+
         var length = inode.DataBlocks * ErofsLayout.BlockSize;
         switch (inode.Node)
         {
@@ -74,7 +85,7 @@ internal static class ErofsDataWriter
             {
                 var blocks = new byte[length];
                 inode.Directory!.Encode(0, blocks);
-                await write(blocks, offset, cancellationToken).ConfigureAwait(false);
+                await WriteBlocksAsync(blocks, 0, cancellationToken).ConfigureAwait(false);
                 break;
             }
 
@@ -82,26 +93,38 @@ internal static class ErofsDataWriter
             {
                 var block = new byte[length];
                 inode.SymlinkTarget!.CopyTo(block, 0);
-                await write(block, offset, cancellationToken).ConfigureAwait(false);
+                await WriteBlocksAsync(block, 0, cancellationToken).ConfigureAwait(false);
                 break;
             }
 
             case RegularFileNode file:
-                await CopyFileAsync(inode, file, write, offset, length, cancellationToken).ConfigureAwait(false);
+                await CopyFileAsync(inode, file, WriteBlocksAsync, length, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"A {inode.Node.Kind} has no data blocks.");
         }
     }
 
-    private static async Task CopyFileAsync(ErofsInode inode, RegularFileNode file, BlockWriter write, long offset, long length, CancellationToken cancellationToken)
+    private static async Task CopyFileAsync(ErofsInode inode, RegularFileNode file, BlockWriter write, long length, CancellationToken cancellationToken)
     {
-        // Bytes of content in the data area; for FLAT_INLINE the tail went to the metadata area.
+        // Bytes of content in the data area; for FLAT_INLINE the tail went to the metadata area. The last block's
+        // padding is written with its content, so every write is of whole blocks.
         var contentBytes = Math.Min(inode.Size, length);
         if (file.Content.TryGetMemory(out var memory))
         {
-            await write(memory[..(int)contentBytes], offset, cancellationToken).ConfigureAwait(false);
-            await PadAsync(write, offset + contentBytes, length - contentBytes, cancellationToken).ConfigureAwait(false);
+            var whole = contentBytes / ErofsLayout.BlockSize * ErofsLayout.BlockSize;
+            if (whole > 0)
+            {
+                await write(memory[..(int)whole], 0, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (whole < length)
+            {
+                var last = new byte[ErofsLayout.BlockSize];
+                memory[(int)whole..(int)contentBytes].CopyTo(last);
+                await write(last, whole, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -112,12 +135,15 @@ internal static class ErofsDataWriter
             await using (stream.ConfigureAwait(false))
             {
                 long done = 0;
-                while (done < contentBytes)
+                while (done < length)
                 {
+                    // CopyBufferSize is a whole number of blocks, so only the last chunk needs padding to a block boundary.
                     var chunk = (int)Math.Min(CopyBufferSize, contentBytes - done);
                     await ReadExactAsync(stream, buffer.AsMemory(0, chunk), inode.Path, cancellationToken).ConfigureAwait(false);
-                    await write(buffer.AsMemory(0, chunk), offset + done, cancellationToken).ConfigureAwait(false);
-                    done += chunk;
+                    var padded = (int)Math.Min(CopyBufferSize, length - done);
+                    buffer.AsSpan(chunk, padded - chunk).Clear();
+                    await write(buffer.AsMemory(0, padded), done, cancellationToken).ConfigureAwait(false);
+                    done += padded;
                 }
 
                 if (inode.InlineLength == 0)
@@ -129,16 +155,6 @@ internal static class ErofsDataWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        await PadAsync(write, offset + contentBytes, length - contentBytes, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task PadAsync(BlockWriter write, long offset, long count, CancellationToken cancellationToken)
-    {
-        if (count > 0)
-        {
-            await write(new byte[count], offset, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using Basalt.Imaging.Blocks;
 using Basalt.Imaging.Tree;
 
 namespace Basalt.Imaging.Erofs;
@@ -11,7 +12,7 @@ internal static class ErofsMetadataWriter
 {
     private const int WindowSize = 1 << 20;
 
-    public static async Task WriteAsync(ErofsPlan plan, ErofsWriterOptions options, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(ErofsPlan plan, ErofsWriterOptions options, Stream output, IBlockObserver? observer, CancellationToken cancellationToken)
     {
         var end = plan.DataStartBlock * ErofsLayout.BlockSize;
         var window = new byte[WindowSize];
@@ -28,6 +29,7 @@ internal static class ErofsMetadataWriter
 
             var length = (int)(upTo - windowStart);
             await output.WriteAsync(window.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            observer?.Blocks(windowStart / ErofsLayout.BlockSize, window.AsSpan(0, length));
             // Keep what was already placed beyond the flushed part (the start of a partly filled block).
             Buffer.BlockCopy(window, length, window, 0, WindowSize - length);
             Array.Clear(window, WindowSize - length, length);

@@ -37,14 +37,25 @@ internal static class VerityBlockHasher
 
     /// <summary>One-shot SHA-256 over a [salt | block] buffer: one native call per block instead of three.</summary>
     private static void HashRange(byte[] salt, byte[] data, byte[] digests, int first, int end)
+        => HashSequential(salt, data.AsSpan(first * VerityLayout.BlockSize, (end - first) * VerityLayout.BlockSize),
+            digests.AsSpan(first * VerityLayout.DigestSize, (end - first) * VerityLayout.DigestSize));
+
+    /// <summary>Writes the digests of the whole blocks of <paramref name="data"/> into <paramref name="digests"/>, on this thread.</summary>
+    public static void HashSequential(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> data, Span<byte> digests)
     {
-        var input = new byte[salt.Length + VerityLayout.BlockSize];
-        salt.CopyTo(input, 0);
+        var input = t_input is { } cached && cached.Length == salt.Length + VerityLayout.BlockSize ? cached : new byte[salt.Length + VerityLayout.BlockSize];
+        t_input = input;
+        salt.CopyTo(input);
         var block = input.AsSpan(salt.Length);
-        for (var i = first; i < end; i++)
+        var count = data.Length / VerityLayout.BlockSize;
+        for (var i = 0; i < count; i++)
         {
-            data.AsSpan(i * VerityLayout.BlockSize, VerityLayout.BlockSize).CopyTo(block);
-            SHA256.HashData(input, digests.AsSpan(i * VerityLayout.DigestSize, VerityLayout.DigestSize));
+            data.Slice(i * VerityLayout.BlockSize, VerityLayout.BlockSize).CopyTo(block);
+            SHA256.HashData(input, digests.Slice(i * VerityLayout.DigestSize, VerityLayout.DigestSize));
         }
     }
+
+    // One [salt | block] buffer per thread: writers hash from several threads at once.
+    [ThreadStatic]
+    private static byte[]? t_input;
 }

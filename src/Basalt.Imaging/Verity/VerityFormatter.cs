@@ -37,7 +37,7 @@ public static class VerityFormatter
                 var hash = new FileStream(target, sameFile ? FileMode.Open : FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1);
                 await using (hash.ConfigureAwait(false))
                 {
-                    result = await FormatCoreAsync(data, dataBlocks, hash, options, dataPath, cancellationToken).ConfigureAwait(false);
+                    result = await FormatCoreAsync(dataBlocks, hash, options, HashStreamAsync(data, dataBlocks, options.Salt, dataPath), cancellationToken).ConfigureAwait(false);
                 }
 
                 if (!sameFile)
@@ -63,10 +63,61 @@ public static class VerityFormatter
         ArgumentNullException.ThrowIfNull(hash);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return FormatCoreAsync(data, dataBlocks, hash, options, "data stream", cancellationToken);
+        return FormatCoreAsync(dataBlocks, hash, options, HashStreamAsync(data, dataBlocks, options.Salt, "data stream"), cancellationToken);
     }
 
-    private static async Task<VerityFormatResult> FormatCoreAsync(Stream data, long dataBlocks, Stream hash, VerityOptions options, string dataName, CancellationToken cancellationToken)
+    /// <summary>Writes the hash device to <paramref name="hashPath"/> (replaced atomically) from digests gathered while the
+    /// data was written, without reading the data. The options' salt must be the one the digests were made with.</summary>
+    public static async Task<VerityFormatResult> FormatAsync(VerityDataDigests digests, string hashPath, VerityOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digests);
+        ArgumentException.ThrowIfNullOrEmpty(hashPath);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (!options.Salt.AsSpan().SequenceEqual(digests.Salt))
+        {
+            throw new ArgumentException("The verity options' salt differs from the salt the data digests were made with.", nameof(options));
+        }
+
+        var levelZero = digests.Complete();
+        if (options.DataBlocks is { } blocks && blocks != digests.BlockCount)
+        {
+            throw new ArgumentException($"The options ask for {blocks} data blocks; {digests.BlockCount} were written.", nameof(options));
+        }
+
+        var target = hashPath + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            VerityFormatResult result;
+            var hash = new FileStream(target, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1);
+            await using (hash.ConfigureAwait(false))
+            {
+                result = await FormatCoreAsync(digests.BlockCount, hash, options, (builder, _) => { builder.AddDataDigests(levelZero.Span); return Task.CompletedTask; },
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(target, hashPath, overwrite: true);
+            return result;
+        }
+        catch
+        {
+            File.Delete(target);
+            throw;
+        }
+    }
+
+    /// <summary>Feeds the tree with the digests of <paramref name="dataBlocks"/> blocks read from <paramref name="data"/>.</summary>
+    private static Func<VerityTreeBuilder, CancellationToken, Task> HashStreamAsync(Stream data, long dataBlocks, byte[] salt, string dataName)
+        => async (builder, cancellationToken) =>
+        {
+            await foreach (var (_, blocks, digests) in HashDataAsync(data, dataBlocks, salt, dataName, cancellationToken).ConfigureAwait(false))
+            {
+                builder.AddDataDigests(digests.AsSpan(0, blocks * VerityLayout.DigestSize));
+            }
+        };
+
+    private static async Task<VerityFormatResult> FormatCoreAsync(long dataBlocks, Stream hash, VerityOptions options, Func<VerityTreeBuilder, CancellationToken, Task> feed,
+        CancellationToken cancellationToken)
     {
         var geometry = new VerityGeometry(dataBlocks, options.HashOffset);
         var superblock = new VeritySuperblock(options.Uuid, dataBlocks, options.Salt.ToArray());
@@ -81,10 +132,7 @@ public static class VerityFormatter
             hash.Write(block);
         });
 
-        await foreach (var (_, blocks, digests) in HashDataAsync(data, dataBlocks, superblock.Salt, dataName, cancellationToken).ConfigureAwait(false))
-        {
-            builder.AddDataDigests(digests.AsSpan(0, blocks * VerityLayout.DigestSize));
-        }
+        await feed(builder, cancellationToken).ConfigureAwait(false);
 
         var root = builder.Complete();
         var end = options.HashOffset + geometry.HashAreaSize;
