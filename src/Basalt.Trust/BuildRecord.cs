@@ -33,6 +33,9 @@ public sealed record BuildRecord
 
     public required string DistroVersionId { get; init; }
 
+    /// <summary>"ID VERSION_ID", or the ID alone when the image has no VERSION_ID: how the SBOMs name the system.</summary>
+    public string DistroName => DistroVersionId.Length == 0 ? DistroId : $"{DistroId} {DistroVersionId}";
+
     /// <summary>Installed packages in install order.</summary>
     public required IReadOnlyList<BuildPackage> Packages { get; init; }
 

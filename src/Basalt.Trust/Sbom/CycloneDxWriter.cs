@@ -48,7 +48,7 @@ public static partial class CycloneDxWriter
             w.WriteString("bom-ref", imageRef);
             w.WriteString("name", build.ImageName);
             w.WriteString("version", build.ImageVersion);
-            w.WriteString("description", $"{build.DistroId} {build.DistroVersionId} image for {build.Arch}");
+            w.WriteString("description", $"{build.DistroName} image for {build.Arch}");
             w.WriteEndObject();
             w.WriteEndObject();
 

@@ -47,7 +47,8 @@ public static class PackageUrl
         var qualifiers = new List<(string Key, string Value)>
         {
             ("arch", arch),
-            ("distro", build.DistroId + "-" + build.DistroVersionId),
+            // purl-spec's rpm type: distro is ID-VERSION_ID from os-release, or just the ID when the image has no VERSION_ID.
+            ("distro", string.IsNullOrEmpty(build.DistroVersionId) ? build.DistroId : build.DistroId + "-" + build.DistroVersionId),
         };
         if (epoch is { } e)
         {

@@ -104,7 +104,7 @@ public static class SpdxWriter
         w.WriteString("licenseConcluded", SbomIdentity.NoAssertion);
         w.WriteString("licenseDeclared", SbomIdentity.NoAssertion);
         w.WriteString("copyrightText", SbomIdentity.NoAssertion);
-        w.WriteString("description", $"{build.DistroId} {build.DistroVersionId} image for {build.Arch}");
+        w.WriteString("description", $"{build.DistroName} image for {build.Arch}");
         w.WriteEndObject();
     }
 

@@ -16,6 +16,14 @@ public sealed class PackageUrlTests
     }
 
     [Fact]
+    public void ForRpm_ImageWithoutVersionId_DistroIsTheIdAlone()
+    {
+        var build = Build with { DistroVersionId = "" };
+
+        Assert.Equal("pkg:rpm/fedora%20project/bash@5.2.26-3.fc40?arch=x86_64&distro=basalt", PackageUrl.ForRpm(Find(SampleBuild.Bash), build));
+    }
+
+    [Fact]
     public void ForRpm_Epoch_AddsEpochQualifierAfterDistro()
     {
         Assert.Equal("pkg:rpm/fedora%20project/shadow-utils@4.15.1-1.fc40?arch=x86_64&distro=basalt-2026.11&epoch=2",
