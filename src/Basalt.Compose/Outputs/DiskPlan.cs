@@ -17,8 +17,10 @@ internal static class DiskPlan
 
     public const string EspLabel = "esp";
 
+    /// <summary>The disk with the partitions' contents; null contents give the layout alone (offsets and sizes do not
+    /// depend on them or on the root hash), for writers that put their bytes straight into the disk.</summary>
     public static DiskImageBuilder Create(ImageDefinition definition, ImageIdentity identity, byte[] rootHash,
-        string espImage, string usrImage, string verityImage)
+        PartitionContent? esp, PartitionContent? usr, PartitionContent? verity)
     {
         var disk = definition.Disk;
         var suffix = Architecture.PartitionSuffix(definition.Arch);
@@ -29,9 +31,9 @@ internal static class DiskPlan
 
         // UAPI Discoverable Partitions: bit 60 (read-only) on the sealed slot; bit 63 (no-auto) keeps
         // systemd-gpt-auto-generator away from the empty slot until an update fills it and clears the bit.
-        builder.Add(new DiskPartitionSpec(EspLabel, GptPartitionTypes.Esp, identity.EspPartition, disk.Partitions.Esp, PartitionContent.FromFile(espImage)));
-        builder.Add(new DiskPartitionSpec($"usr-{suffix}", usrType, usrUuid, disk.Partitions.Usr, PartitionContent.FromFile(usrImage), GptAttributes.ReadOnly));
-        builder.Add(new DiskPartitionSpec($"usr-{suffix}-verity", verityType, verityUuid, disk.Partitions.Verity, PartitionContent.FromFile(verityImage), GptAttributes.ReadOnly));
+        builder.Add(new DiskPartitionSpec(EspLabel, GptPartitionTypes.Esp, identity.EspPartition, disk.Partitions.Esp, esp));
+        builder.Add(new DiskPartitionSpec($"usr-{suffix}", usrType, usrUuid, disk.Partitions.Usr, usr, GptAttributes.ReadOnly));
+        builder.Add(new DiskPartitionSpec($"usr-{suffix}-verity", verityType, verityUuid, disk.Partitions.Verity, verity, GptAttributes.ReadOnly));
         if (disk.AB)
         {
             builder.Add(new DiskPartitionSpec(EmptySlotLabel, usrType, identity.UsrBPartition, disk.Partitions.Usr, null, GptAttributes.NoAuto));
@@ -40,6 +42,11 @@ internal static class DiskPlan
 
         return builder;
     }
+
+    /// <summary>The disk's size and where its partitions lie (ESP, usr-A, usr-A verity first), before anything is written.</summary>
+    public static Basalt.Imaging.Disk.DiskLayout Locate(ImageDefinition definition, ImageIdentity identity)
+        // Any root hash will do for the offsets; a non-zero one keeps the placeholder partition UUIDs valid and distinct.
+        => Create(definition, identity, [.. Enumerable.Range(1, 32).Select(i => (byte)i)], null, null, null).Plan();
 
     public static IReadOnlyList<PartitionReport> Report(Basalt.Imaging.Disk.DiskLayout layout)
         => [.. layout.Entries.Select(entry => new PartitionReport(

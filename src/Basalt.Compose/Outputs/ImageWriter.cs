@@ -4,7 +4,9 @@ using Basalt.Compose.Boot;
 using Basalt.Compose.Definition;
 using Basalt.Compose.Layout;
 using Basalt.IO;
+using Basalt.Imaging.Blocks;
 using Basalt.Imaging.Cosi;
+using Basalt.Imaging.Disk;
 using Basalt.Imaging.Erofs;
 using Basalt.Imaging.Fat;
 using Basalt.Imaging.Oci;
@@ -68,64 +70,74 @@ public static partial class ImageWriter
         var partitions = definition.Disk.Partitions;
         var baseName = $"{definition.Name}-{definition.Version}";
 
-        progress?.Report("Writing the usr file system (EROFS)");
-        var usrImage = Path.Combine(work, "usr.erofs");
-        var erofsOptions = new ErofsWriterOptions { BuildTime = time, Uuid = identity.UsrFileSystem, VolumeName = "usr" };
-        // dm-verity's level-0 digests are taken from the blocks as the writer produces them, so usr is never read back.
-        var usrDigests = new VerityDataDigests(identity.VeritySalt);
-        var erofs = await ErofsWriter.WriteFileAsync(trees.Usr, usrImage, erofsOptions, usrDigests, cancellationToken).ConfigureAwait(false);
-        if (erofs.Size > partitions.Usr)
-        {
-            throw new IOException($"The usr file system is {erofs.Size} bytes; it does not fit the {partitions.Usr}-byte usr partition (disk.partitions.usr).");
-        }
-
-        progress?.Report("Hashing usr for dm-verity");
-        var verityImage = Path.Combine(work, "usr.verity");
-        var verityOptions = new VerityOptions { Salt = identity.VeritySalt, Uuid = identity.VerityUuid };
-        var verity = await VerityFormatter.FormatAsync(usrDigests, verityImage, verityOptions, cancellationToken).ConfigureAwait(false);
-        if (verity.HashDeviceSize > partitions.Verity)
-        {
-            throw new IOException($"The usr verity hash tree is {verity.HashDeviceSize} bytes; it does not fit the {partitions.Verity}-byte verity partition (disk.partitions.verity).");
-        }
-
-        var rootHash = verity.RootHashHex;
-        var commandLine = KernelCommandLine.Build(rootHash, definition);
-        var osRelease = trees.OsReleaseText
-            ?? throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
-
-        progress?.Report("Writing the EFI System Partition (FAT32)");
-        var esp = EspLayout.WithCommandLine(trees.Esp, commandLine, time);
-        if (trees.Boot is { } boot)
-        {
-            progress?.Report(boot.Stub is null ? "Installing the boot loader" : "Assembling the Unified Kernel Image");
-            EspBoot.Complete(esp, boot, definition, commandLine, osRelease, signer, time);
-        }
-
-        var espImage = Path.Combine(work, "esp.fat");
-        var fatOptions = new FatOptions
-        {
-            SizeBytes = partitions.Esp,
-            Label = "ESP",
-            VolumeId = identity.EspSerial,
-            Timestamp = time,
-            HiddenSectors = (uint)(Basalt.Imaging.Disk.DiskImageBuilder.Alignment / 512),
-        };
-        await FatWriter.WriteAsync(esp, espImage, fatOptions, cancellationToken).ConfigureAwait(false);
-
-        progress?.Report("Writing the GPT disk (raw)");
         var outputs = definition.Outputs;
         var rawPath = outputs.Contains(OutputFormat.Raw) ? staging.Reserve(baseName + ".raw") : Path.Combine(work, "disk.raw");
-        var builder = DiskPlan.Create(definition, identity, verity.RootHash, espImage, usrImage, verityImage);
-        Basalt.Imaging.Disk.DiskLayout layout;
+        var located = DiskPlan.Locate(definition, identity);
+        var (espSlot, usrSlot, veritySlot) = (located.Entries[0].Partition, located.Entries[1].Partition, located.Entries[2].Partition);
 
-        // The raw disk's SHA-256 (for the raw and VHD artefacts) follows the writer on another core; its last bytes, mostly
+        // The raw disk's SHA-256 (for the raw and VHD artefacts) follows the disk writer on another core; its last bytes, mostly
         // the zeros of the empty B slot, are hashed while the derived artefacts are written. Disposing it on the way out
         // stops and waits for the hashing whatever happened, so nothing of the write is left running.
         var rawHash = new RawHashTask(outputs.Contains(OutputFormat.Raw) || outputs.Contains(OutputFormat.Vhd), cancellationToken);
         await using var rawHashScope = rawHash.ConfigureAwait(false);
+
+        // usr, its hash tree and the ESP are written straight into their partitions of the disk (no scratch copies);
+        // the GPT, which carries the root hash, comes last.
+        Basalt.Imaging.Disk.DiskLayout layout;
+        ErofsImageInfo erofs;
+        VerityFormatResult verity;
+        string rootHash, commandLine, osRelease;
+        FileTree esp;
         var rawStream = new FileStream(rawPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.Asynchronous);
         await using (rawStream.ConfigureAwait(false))
         {
+            rawStream.SetLength(located.SizeBytes);
+            progress?.Report("Writing the usr file system (EROFS)");
+            var erofsOptions = new ErofsWriterOptions { BuildTime = time, Uuid = identity.UsrFileSystem, VolumeName = "usr" };
+            // dm-verity's level-0 digests are taken from the blocks as the writer produces them, so usr is never read back.
+            var usrDigests = new VerityDataDigests(identity.VeritySalt);
+            rawStream.Position = usrSlot.OffsetBytes;
+            erofs = await ErofsWriter.WriteAsync(trees.Usr, rawStream, erofsOptions, new PartitionLimit(usrDigests, usrSlot.SizeBytes), cancellationToken)
+                .ConfigureAwait(false);
+
+            progress?.Report("Writing the usr hash tree (dm-verity)");
+            var verityOptions = new VerityOptions { Salt = identity.VeritySalt, Uuid = identity.VerityUuid };
+            var verityStream = new PartitionWriteStream(rawStream, veritySlot.OffsetBytes, veritySlot.SizeBytes, "the usr verity hash tree (disk.partitions.verity)");
+            await using (verityStream.ConfigureAwait(false))
+            {
+                verity = await VerityFormatter.FormatAsync(usrDigests, verityStream, verityOptions, cancellationToken).ConfigureAwait(false);
+            }
+
+            rootHash = verity.RootHashHex;
+            commandLine = KernelCommandLine.Build(rootHash, definition);
+            osRelease = trees.OsReleaseText
+                ?? throw new InvalidDataException("The usr tree has no regular file 'lib/os-release'; build the trees with ImmutableLayout.Build.");
+
+            progress?.Report("Writing the EFI System Partition (FAT32)");
+            esp = EspLayout.WithCommandLine(trees.Esp, commandLine, time);
+            if (trees.Boot is { } boot)
+            {
+                progress?.Report(boot.Stub is null ? "Installing the boot loader" : "Assembling the Unified Kernel Image");
+                EspBoot.Complete(esp, boot, definition, commandLine, osRelease, signer, time);
+            }
+
+            var fatOptions = new FatOptions
+            {
+                SizeBytes = partitions.Esp,
+                Label = "ESP",
+                VolumeId = identity.EspSerial,
+                Timestamp = time,
+                HiddenSectors = (uint)(espSlot.OffsetBytes / 512),
+            };
+            var espStream = new PartitionWriteStream(rawStream, espSlot.OffsetBytes, espSlot.SizeBytes, "the EFI System Partition (disk.partitions.esp)");
+            await using (espStream.ConfigureAwait(false))
+            {
+                await FatWriter.WriteAsync(esp, espStream, fatOptions, cancellationToken).ConfigureAwait(false);
+            }
+
+            progress?.Report("Writing the GPT disk (raw)");
+            var builder = DiskPlan.Create(definition, identity, verity.RootHash,
+                PartitionContent.InPlace(partitions.Esp), PartitionContent.InPlace(erofs.Size), PartitionContent.InPlace(verity.HashDeviceSize));
             layout = await builder.WriteAsync(rawStream, rawHash.Input, cancellationToken).ConfigureAwait(false);
         }
 
@@ -155,5 +167,22 @@ public static partial class ImageWriter
 
         var artifacts = await Task.WhenAll(jobs).ConfigureAwait(false);
         return new ImageWriteResult(artifacts, DiskPlan.Report(layout), rootHash, commandLine, identity.DiskGuid);
+    }
+
+    /// <summary>Fails the usr write before any data block is written when the file system would outgrow its partition.</summary>
+    private sealed class PartitionLimit(IBlockObserver inner, long capacity) : IBlockObserver
+    {
+        public void Begin(long blockCount, int blockSize)
+        {
+            var size = blockCount * blockSize;
+            if (size > capacity)
+            {
+                throw new IOException($"The usr file system is {size} bytes; it does not fit the {capacity}-byte usr partition (disk.partitions.usr).");
+            }
+
+            inner.Begin(blockCount, blockSize);
+        }
+
+        public void Blocks(long firstBlock, ReadOnlySpan<byte> data) => inner.Blocks(firstBlock, data);
     }
 }

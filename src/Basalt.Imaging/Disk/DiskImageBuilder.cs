@@ -90,13 +90,19 @@ public sealed class DiskImageBuilder
     /// <summary>
     /// Writes the image as above and hands every byte of it, in file order (holes as zeros), to <paramref name="hash"/>,
     /// which must be new. The hash may still be working when this returns: <see cref="DiskHash.CompleteAsync"/> waits for it.
+    /// With <see cref="PartitionContent.InPlace"/> contents the destination is instead the disk those were written into:
+    /// already the disk's size, zeros wherever nothing was written; those contents are read back for the hash, not copied.
     /// </summary>
     public async Task<DiskLayout> WriteAsync(Stream destination, DiskHash? hash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        if (!destination.CanSeek || destination.Length != 0)
+        var layout = Plan();
+        var inPlace = layout.Entries.Any(e => e.Content is { IsInPlace: true });
+        if (!destination.CanSeek || destination.Length != (inPlace ? layout.SizeBytes : 0))
         {
-            throw new ArgumentException("The destination must be an empty seekable stream.", nameof(destination));
+            throw new ArgumentException(inPlace
+                ? $"The destination must be the {layout.SizeBytes}-byte disk the in-place partitions were written into."
+                : "The destination must be an empty seekable stream.", nameof(destination));
         }
 
         if (hash is { Length: not 0 })
@@ -105,7 +111,6 @@ public sealed class DiskImageBuilder
         }
 
         // Everything below is written in increasing offset order (primary GPT, partitions, backup GPT), as the hash needs.
-        var layout = Plan();
         destination.SetLength(layout.SizeBytes);
         destination.Position = 0;
         var primary = GptWriter.BuildPrimary(layout.Table);
@@ -119,6 +124,16 @@ public sealed class DiskImageBuilder
         {
             if (entry.Content is null || entry.Content.Length == 0)
             {
+                continue;
+            }
+
+            if (entry.Content.IsInPlace)
+            {
+                if (hash is not null)
+                {
+                    await ReadBackAsync(destination, entry.Partition.OffsetBytes, entry.Content.Length, hash, cancellationToken).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
@@ -141,6 +156,31 @@ public sealed class DiskImageBuilder
 
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         return layout;
+    }
+
+    /// <summary>Hands bytes already in the destination to the hash, in pooled chunks the hash returns when done.</summary>
+    private static async Task ReadBackAsync(Stream destination, long offset, long length, DiskHash hash, CancellationToken cancellationToken)
+    {
+        const int ChunkSize = 1024 * 1024;
+        for (var done = 0L; done < length;)
+        {
+            var want = (int)Math.Min(ChunkSize, length - done);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(want);
+            try
+            {
+                destination.Position = offset + done;
+                await destination.ReadExactlyAsync(buffer.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+
+            // The hash owns the buffer from here on, also when it throws.
+            await hash.AppendPooledAsync(offset + done, buffer, want, cancellationToken).ConfigureAwait(false);
+            done += want;
+        }
     }
 
     private static long AlignUp(long value, long alignment) => checked((value + alignment - 1) / alignment * alignment);

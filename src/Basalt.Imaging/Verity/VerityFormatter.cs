@@ -70,8 +70,32 @@ public static class VerityFormatter
     /// data was written, without reading the data. The options' salt must be the one the digests were made with.</summary>
     public static async Task<VerityFormatResult> FormatAsync(VerityDataDigests digests, string hashPath, VerityOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(digests);
         ArgumentException.ThrowIfNullOrEmpty(hashPath);
+        var target = hashPath + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            VerityFormatResult result;
+            var hash = new FileStream(target, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1);
+            await using (hash.ConfigureAwait(false))
+            {
+                result = await FormatAsync(digests, hash, options, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(target, hashPath, overwrite: true);
+            return result;
+        }
+        catch
+        {
+            File.Delete(target);
+            throw;
+        }
+    }
+
+    /// <summary>As above, into a seekable hash stream (the superblock at <see cref="VerityOptions.HashOffset"/>).</summary>
+    public static Task<VerityFormatResult> FormatAsync(VerityDataDigests digests, Stream hash, VerityOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digests);
+        ArgumentNullException.ThrowIfNull(hash);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (!options.Salt.AsSpan().SequenceEqual(digests.Salt))
@@ -85,25 +109,8 @@ public static class VerityFormatter
             throw new ArgumentException($"The options ask for {blocks} data blocks; {digests.BlockCount} were written.", nameof(options));
         }
 
-        var target = hashPath + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            VerityFormatResult result;
-            var hash = new FileStream(target, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1);
-            await using (hash.ConfigureAwait(false))
-            {
-                result = await FormatCoreAsync(digests.BlockCount, hash, options, (builder, _) => { builder.AddDataDigests(levelZero.Span); return Task.CompletedTask; },
-                    cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(target, hashPath, overwrite: true);
-            return result;
-        }
-        catch
-        {
-            File.Delete(target);
-            throw;
-        }
+        return FormatCoreAsync(digests.BlockCount, hash, options, (builder, _) => { builder.AddDataDigests(levelZero.Span); return Task.CompletedTask; },
+            cancellationToken);
     }
 
     /// <summary>Feeds the tree with the digests of <paramref name="dataBlocks"/> blocks read from <paramref name="data"/>.</summary>

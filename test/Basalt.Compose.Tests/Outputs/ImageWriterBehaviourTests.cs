@@ -94,6 +94,23 @@ public sealed class ImageWriterBehaviourTests
     }
 
     [Fact]
+    public async Task WriteAsync_VerityTreeTooLarge_ThrowsNamingPartitionAndLeavesNothing()
+    {
+        using var directory = new TempDirectory("compose-small-verity");
+        var definition = LayoutFixture.Definition();
+        // One 4 KiB block holds the superblock but not the hash block after it; the disk keeps its 1 MiB-aligned size.
+        definition = definition with { Disk = definition.Disk with { Size = definition.Disk.TotalBytes, Partitions = definition.Disk.Partitions with { Verity = 4096 } } };
+        var trees = ImmutableLayout.Build(LayoutFixture.Root(), definition, LayoutFixture.Epoch);
+
+        var error = await Assert.ThrowsAsync<IOException>(() =>
+            ImageWriter.WriteAsync(trees, definition, [], LayoutFixture.Epoch, directory.Path("out"), directory.Path("scratch"), null, Token));
+
+        Assert.Equal("The usr verity hash tree (disk.partitions.verity) needs at least 12288 bytes; it does not fit its 4096-byte partition.", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(directory.Path("out")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(directory.Path("scratch")));
+    }
+
+    [Fact]
     public async Task WriteAsync_SingleSlotRawOnly_WritesThreePartitionsAndOnlyRaw()
     {
         using var directory = new TempDirectory("compose-one");

@@ -18,18 +18,21 @@ internal static class SampleDisk
         return bytes;
     }
 
-    /// <summary>ESP (2 MiB, 100 KiB of data), A root (4 MiB, half data), B root (empty, A/B attrs), verity (1 MiB).</summary>
-    public static DiskImageBuilder Builder(long? diskSize = null)
+    /// <summary>ESP (2 MiB, 100 KiB of data), A root (4 MiB, half data), B root (empty, A/B attrs), verity (1 MiB).
+    /// With <paramref name="inPlace"/> the contents are declared already written into the disk.</summary>
+    public static DiskImageBuilder Builder(long? diskSize = null, bool inPlace = false)
     {
+        PartitionContent Content(byte[] payload) => inPlace ? PartitionContent.InPlace(payload.Length) : PartitionContent.FromBytes(payload);
+
         var builder = new DiskImageBuilder(DiskGuid) { DiskSizeBytes = diskSize };
         builder.Add(new DiskPartitionSpec("esp", GptPartitionTypes.Esp, GuidDerivation.Derive(Seed, "esp"), 2 * 1024 * 1024,
-            PartitionContent.FromBytes(Payload(100 * 1024, 1)), GptAttributes.NoAuto));
+            Content(Payload(100 * 1024, 1)), GptAttributes.NoAuto));
         builder.Add(new DiskPartitionSpec("root-a", GptPartitionTypes.RootX64, GuidDerivation.Derive(Seed, "root-a"), 4 * 1024 * 1024,
-            PartitionContent.FromBytes(Payload(2 * 1024 * 1024, 2)), GptAttributes.ReadOnly | GptAttributes.AbSlot(15, 0, successful: true)));
+            Content(Payload(2 * 1024 * 1024, 2)), GptAttributes.ReadOnly | GptAttributes.AbSlot(15, 0, successful: true)));
         builder.Add(new DiskPartitionSpec("root-b", GptPartitionTypes.RootX64, GuidDerivation.Derive(Seed, "root-b"), 4 * 1024 * 1024,
             null, GptAttributes.ReadOnly | GptAttributes.AbSlot(0, 3, successful: false)));
         builder.Add(new DiskPartitionSpec("root-a-verity", GptPartitionTypes.RootVerityX64, GuidDerivation.Derive(Seed, "root-a-verity"), 0,
-            PartitionContent.FromBytes(Payload(300 * 1024, 3)), GptAttributes.ReadOnly));
+            Content(Payload(300 * 1024, 3)), GptAttributes.ReadOnly));
         return builder;
     }
 
