@@ -26,9 +26,12 @@ public static class PackageSolver
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(options);
         var jobList = jobs.ToList();
-        var installedList = CandidateFilter.Installed(installed);
-        var pool = new Pool([.. installedList, .. CandidateFilter.Available(available, options)], installedList.Count,
+        var installedInput = installed.ToList();
+        var availableInput = available.ToList();
+        var installedList = CandidateFilter.Installed(installedInput);
+        var pool = new Pool([.. installedList, .. CandidateFilter.Available(availableInput, options)], installedList.Count,
             options.EffectiveArchitectures);
+        pool.SetInputOrder([.. installedInput, .. availableInput]);
         var locked = options.Lock is { } lockFile && !options.UpdateLocked
             ? lockFile.Packages.Select(p => p.Nevra).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
@@ -81,7 +84,7 @@ public static class PackageSolver
         }
 
         encoder.AddPackageRules(options.InstallWeakDependencies);
-        var policy = new ProviderPolicy(pool, locked, encoder.IsReachable);
+        var policy = new ProviderPolicy(encoder, locked);
         var decider = new RpmDecider(encoder, policy, options.InstallWeakDependencies ? new WeakDependencies(encoder, policy) : null);
         var status = encoder.Sat.Solve(decider, new SatBudget(options.MaxConflicts, options.MaxTime), cancellationToken);
         return (encoder, status);

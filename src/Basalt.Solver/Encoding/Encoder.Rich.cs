@@ -94,6 +94,68 @@ internal sealed partial class Encoder
         return [.. distributed.Select(clause => clause.Concat(literals).Distinct().ToArray())];
     }
 
+    // Rich dependencies whose normal form would exceed this many literals fall back to the helper encoding below.
+    private const int NormalFormLimit = 20_000;
+
+    private RichNormalizer? _normalizer;
+
+    /// <summary>
+    /// Adds package <paramref name="p"/>'s rich requires (or, with <paramref name="negate"/>, rich conflicts) as
+    /// libsolv does: one clause "not p, or the block" per block of the CNF of the dependency (of its negation for a
+    /// conflict), skipping blocks that p itself satisfies, and "not p" alone when the form is false. False when the
+    /// normal form is too large; the caller then uses the helper encoding.
+    /// </summary>
+    private bool AddNormalized(int p, RichDependency rich, Rule rule, bool negate)
+    {
+        _normalizer ??= new RichNormalizer(PackageSet, NormalFormLimit);
+        var form = _normalizer.Normalize(rich, dnf: false, negate: negate);
+        if (form is null)
+        {
+            return false;
+        }
+
+        int self = p + 1;
+        if (form.IsFalse)
+        {
+            _triggered[self].Add(AddClause([-self], rule));
+            return true;
+        }
+
+        foreach (var block in form.Blocks ?? [])
+        {
+            // A block that p satisfies by being installed always holds; a conflict of p with itself alone is ignored,
+            // as rpm and libsolv do.
+            if (block.Contains(self) || (negate && block.Length == 1 && block[0] == -self))
+            {
+                continue;
+            }
+
+            _literals.Clear();
+            _literals.Add(-self);
+            foreach (int literal in block)
+            {
+                if (literal != -self)
+                {
+                    _literals.Add(literal);
+                }
+            }
+
+            _triggered[self].Add(AddClause(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_literals), rule));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The CNF of a rich dependency over package variables, as libsolv expands it (null when too large), for the
+    /// policy's use of weak dependencies.
+    /// </summary>
+    public RichNormalizer.Form? NormalForm(RichDependency rich)
+    {
+        _normalizer ??= new RichNormalizer(PackageSet, NormalFormLimit);
+        return _normalizer.Normalize(rich, dnf: false, negate: false);
+    }
+
     /// <summary>True when helper variable <paramref name="helper"/> implies only that packages are left out.</summary>
     public bool InstallsNothing(int helper)
     {

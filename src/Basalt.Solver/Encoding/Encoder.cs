@@ -138,6 +138,11 @@ internal sealed partial class Encoder
             return;
         }
 
+        if (AddNormalized(p, rich, rule, negate: false))
+        {
+            return;
+        }
+
         foreach (var clause in Positive(rich, rule))
         {
             _triggered[p + 1].Add(AddClause([-(p + 1), .. clause], rule));
@@ -168,6 +173,11 @@ internal sealed partial class Encoder
         if (Pool.Rich(conflicts) is { } rich)
         {
             var rule = new Rule(RuleKind.Conflicts, p, conflicts, -1, null);
+            if (AddNormalized(p, rich, rule, negate: true))
+            {
+                return;
+            }
+
             foreach (var clause in Negative(rich, rule))
             {
                 _triggered[p + 1].Add(AddClause([-(p + 1), .. clause], rule));

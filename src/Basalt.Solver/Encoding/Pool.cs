@@ -41,6 +41,24 @@ internal sealed partial class Pool
         IndexProvides();
     }
 
+    /// <summary>
+    /// Each package's position in the input (installed packages first, then the available ones, as given): libsolv
+    /// numbers solvables in that order, and the order in which it visits requirements follows those numbers.
+    /// </summary>
+    public int[] InputRank { get; private set; } = [];
+
+    /// <summary>Records <see cref="InputRank"/> from the packages as they were given.</summary>
+    public void SetInputOrder(IReadOnlyList<PackageCandidate> input)
+    {
+        var rank = new Dictionary<PackageCandidate, int>(input.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < input.Count; i++)
+        {
+            rank.TryAdd(input[i], i);
+        }
+
+        InputRank = [.. Packages.Select(p => rank.TryGetValue(p, out int r) ? r : int.MaxValue)];
+    }
+
     /// <summary>Every candidate; indices below <see cref="InstalledCount"/> are the installed set.</summary>
     public IReadOnlyList<PackageCandidate> Packages { get; }
 

@@ -26,8 +26,4 @@ internal enum RuleKind
 /// <param name="Other">The other package of a conflict, obsoletes or same-name rule (-1 otherwise).</param>
 /// <param name="Job">The job of a job rule.</param>
 /// <param name="IsHelper">True for a helper clause of a rich dependency's encoding (it speaks for its owning rule).</param>
-internal readonly record struct Rule(RuleKind Kind, int Package, Dependency? Dependency, int Other, SolverJob? Job, bool IsHelper = false)
-{
-    /// <summary>The capability name the policy compares providers against ("" when there is none).</summary>
-    public string PreferredName => Job?.Text ?? Dependency?.Name ?? "";
-}
+internal readonly record struct Rule(RuleKind Kind, int Package, Dependency? Dependency, int Other, SolverJob? Job, bool IsHelper = false);

@@ -5,205 +5,145 @@ using Basalt.Solver.Sat;
 namespace Basalt.Solver.Policy;
 
 /// <summary>
-/// Which provider to try first, libsolv style (docs/solver.md, "Policy"): an installed one; a locked one; an update
-/// of an installed name; the newest version of its name in the pool; one a chosen package recommends or suggests;
-/// one whose name is the required name; the highest provided version of that
-/// name; the lexically first name (libsolv and dnf pick "bbb" over "zz": length plays no part); then the newest EVR, the preferred architecture, the better
-/// repository priority and finally pool order, so the choice is always deterministic.
+/// Which provider to try first, in the steps of libsolv 0.7.23's policy_filter_unwanted (policy.c, CHOOSE mode; see
+/// docs/solver.md, "Policy"). Basalt keeps two steps of its own in front: an installed candidate, then a locked one.
+/// Then libsolv's prunes: the best repository priority; the best version of each name (the list is now in name order);
+/// drop what another candidate obsoletes; keep what a chosen package recommends or what supplements a chosen one. Then
+/// libsolv's reorderings: old versions of a name to the back, the "common dependency" order (the candidate that
+/// provides the higher version of a name they share first), updates of installed names to the front, and suggested
+/// or enhancing packages to the front. The first candidate wins.
 /// </summary>
-internal sealed class ProviderPolicy(Pool pool, IReadOnlySet<string> locked, Func<int, bool> hasRules)
+internal sealed partial class ProviderPolicy(Encoder encoder, IReadOnlySet<string> locked)
 {
-    private readonly HashSet<string> _installedNames = [.. pool.Packages.Take(pool.InstalledCount).Select(p => p.Name)];
-    private List<int>[]? _wantedBy;
+    private readonly Pool _pool = encoder.Pool;
+    private readonly HashSet<string> _installedNames = [.. encoder.Pool.Packages.Take(encoder.Pool.InstalledCount).Select(p => p.Name)];
+    private readonly List<int> _list = [];
+    private readonly List<int> _scratch = [];
 
-    /// <summary>The best package among <paramref name="candidates"/> for a requirement named <paramref name="wanted"/>.</summary>
-    public int Choose(IReadOnlyList<int> candidates, string wanted, SatSolver sat)
+    /// <summary>
+    /// After <see cref="Choose"/>: the candidates left after pruning, in the policy's order (the chosen one first).
+    /// More than one means the choice is a branch point libsolv may revisit when minimizing.
+    /// </summary>
+    public IReadOnlyList<int> Alternatives => _list;
+
+    /// <summary>The best package among <paramref name="candidates"/>.</summary>
+    public int Choose(IReadOnlyList<int> candidates, SatSolver sat)
     {
-        // libsolv ranks providers by the version they provide only when every one of them provides a version:
-        // choose/versioned.t picks "Y = 2" over "Y = 1.1", yet an unversioned provider among them (random
-        // differential cases against testsolv and dnf) makes the choice fall through to the name order.
-        var byProvidedVersion = wanted.Length != 0
-            && candidates.All(c => pool.ProvideOf(c, wanted) is { Version.Length: > 0 });
-        var obsoleted = ObsoletedAmong(candidates);
-        int best = -1;
-        foreach (int candidate in candidates)
+        if (Prune(candidates, sat) > 1)
         {
-            if ((obsoleted is null || !obsoleted.Contains(candidate))
-                && (best < 0 || Compare(candidate, best, wanted, sat, byProvidedVersion) < 0))
-            {
-                best = candidate;
-            }
+            Reorder(sat);
         }
 
-        return best;
+        return _list[0];
     }
 
     /// <summary>
-    /// libsolv's prune_to_best_version drops a candidate that another candidate obsoletes (testsolv installs "Y"
-    /// for "Z requires cap" when X and Y provide cap and Y obsoletes X, although X sorts first), and dnf's
-    /// install-by-name relies on it to install the obsoleting package. Installed candidates stay; when every
-    /// candidate would go (obsoletes in a cycle), none does. Null when nothing is pruned.
+    /// libsolv's pruning steps alone (its CHOOSE_NOREORDER mode); returns how many candidates are left. libsolv
+    /// postpones a requirement that still has several, and first decides those the pruning leaves one for.
     /// </summary>
-    private HashSet<int>? ObsoletedAmong(IReadOnlyList<int> candidates)
+    public int Prune(IReadOnlyList<int> candidates, SatSolver sat)
     {
-        HashSet<int>? obsoleted = null;
-        if (candidates.Count < 2)
+        var list = _list;
+        list.Clear();
+        list.AddRange(candidates);
+        if (list.Count == 1)
         {
-            return null;
+            return 1;
         }
 
-        foreach (int by in candidates)
+        KeepIfAny(list, _pool.IsInstalled);
+        if (locked.Count != 0)
         {
-            if (pool.Packages[by].Obsoletes.Count == 0)
-            {
-                continue;
-            }
-
-            foreach (int candidate in candidates)
-            {
-                if (!pool.IsInstalled(candidate) && pool.Obsoletes(by, candidate))
-                {
-                    (obsoleted ??= []).Add(candidate);
-                }
-            }
+            KeepIfAny(list, p => locked.Contains(_pool.Packages[p].Nevra.ToString()));
         }
 
-        return obsoleted is not null && obsoleted.Count < candidates.Count ? obsoleted : null;
+        PruneToHighestPriority(list);
+        PruneToBestVersion(list);
+        PruneObsoleted(list);
+        if (list.Count > 1)
+        {
+            KeepIfAny(list, p => IsRecommended(p, sat));
+        }
+
+        return list.Count;
     }
 
-    /// <summary>Negative when <paramref name="a"/> is preferred to <paramref name="b"/>.</summary>
-    public int Compare(int a, int b, string wanted, SatSolver sat, bool byProvidedVersion = true)
+    /// <summary>libsolv's RECOMMEND mode: the best repository priority and the best version of each name, no reordering.</summary>
+    public IReadOnlyList<int> PruneForRecommends(IEnumerable<int> candidates)
     {
-        var pa = pool.Packages[a];
-        var pb = pool.Packages[b];
-        int rc = pool.IsInstalled(b).CompareTo(pool.IsInstalled(a));
-        if (rc == 0 && locked.Count != 0)
-        {
-            rc = locked.Contains(pb.Nevra.ToString()).CompareTo(locked.Contains(pa.Nevra.ToString()));
-        }
-
-        if (rc == 0)
-        {
-            // An update of an installed package beats a new name (libsolv's choice rules).
-            rc = _installedNames.Contains(pb.Name).CompareTo(_installedNames.Contains(pa.Name));
-        }
-
-        if (rc == 0)
-        {
-            rc = IsNewestOfName(b).CompareTo(IsNewestOfName(a));
-        }
-
-        if (rc == 0)
-        {
-            // libsolv's prune_to_recommended: prefer what a chosen package recommends or suggests.
-            rc = IsWanted(b, sat).CompareTo(IsWanted(a, sat));
-        }
-
-        if (rc == 0)
-        {
-            rc = (pb.Name == wanted).CompareTo(pa.Name == wanted);
-        }
-
-        if (rc == 0 && byProvidedVersion && pa.Name != pb.Name && wanted.Length != 0)
-        {
-            var provideA = pool.ProvideOf(a, wanted);
-            var provideB = pool.ProvideOf(b, wanted);
-            if (provideA is not null && provideB is not null)
-            {
-                rc = -Pool.CompareProvided(provideA, provideB);
-            }
-        }
-
-        if (rc == 0)
-        {
-            rc = string.CompareOrdinal(pa.Name, pb.Name);
-        }
-
-        if (rc == 0)
-        {
-            rc = -Evr.Compare(pool.Evrs[a], pool.Evrs[b]);
-        }
-
-        if (rc == 0)
-        {
-            rc = pool.ArchRank(pa.Nevra.Arch).CompareTo(pool.ArchRank(pb.Nevra.Arch));
-        }
-
-        if (rc == 0)
-        {
-            rc = pa.RepositoryPriority.CompareTo(pb.RepositoryPriority);
-        }
-
-        return rc != 0 ? rc : a.CompareTo(b);
+        _list.Clear();
+        _list.AddRange(candidates);
+        PruneToHighestPriority(_list);
+        PruneToBestVersion(_list);
+        PruneObsoleted(_list);
+        return _list;
     }
 
-    private bool IsWanted(int p, SatSolver sat)
+    /// <summary>libsolv's SUPPLEMENT mode: reordering only (old versions last, common dependency, suggested first).</summary>
+    public IReadOnlyList<int> OrderSupplements(IEnumerable<int> candidates, SatSolver sat)
     {
-        _wantedBy ??= BuildWantedBy();
-        foreach (int q in _wantedBy[p] ?? [])
+        _list.Clear();
+        _list.AddRange(candidates);
+        if (_list.Count > 1)
         {
-            if (sat.ValueOf(q + 1) > 0)
+            MoveToBack(_list, IsOldVersion);
+            SortByCommonDependency(_list);
+            MoveToFront(_list, p => IsSuggested(p, sat));
+        }
+
+        return _list;
+    }
+
+    private void Reorder(SatSolver sat)
+    {
+        var list = _list;
+        MoveToBack(list, IsOldVersion);
+        SortByCommonDependency(list);
+        MoveToFront(list, p => _installedNames.Contains(_pool.Packages[p].Name));
+        MoveToFront(list, p => IsSuggested(p, sat));
+    }
+
+    /// <summary>Keeps the candidates that match, unless none does.</summary>
+    private static void KeepIfAny(List<int> list, Func<int, bool> keep)
+    {
+        int kept = 0;
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (keep(list[i]))
             {
-                return true;
+                list[kept++] = list[i];
             }
         }
 
-        return false;
+        if (kept != 0)
+        {
+            list.RemoveRange(kept, list.Count - kept);
+        }
     }
 
-    // For each package, the packages whose simple Recommends or Suggests it provides, and the packages that provide
-    // what its own Supplements or Enhances name. Only packages with rules can be candidates or chosen, so the others
-    // are left out.
-    private List<int>[] BuildWantedBy()
+    /// <summary>Stable: the matching candidates to the front.</summary>
+    private void MoveToFront(List<int> list, Func<int, bool> front)
     {
-        var wantedBy = new List<int>[pool.Packages.Count];
-        for (int q = 0; q < pool.Packages.Count; q++)
+        _scratch.Clear();
+        int kept = 0;
+        for (int i = 0; i < list.Count; i++)
         {
-            if (!hasRules(q))
+            if (front(list[i]))
             {
-                continue;
+                list[kept++] = list[i];
             }
-
-            foreach (var dependency in pool.Packages[q].Supplements.Concat(pool.Packages[q].Enhances))
+            else
             {
-                if (!dependency.IsRich)
-                {
-                    (wantedBy[q] ??= []).AddRange(pool.WhatProvides(dependency));
-                }
-            }
-
-            foreach (var dependency in pool.Packages[q].Recommends.Concat(pool.Packages[q].Suggests))
-            {
-                if (dependency.IsRich)
-                {
-                    continue;
-                }
-
-                foreach (int p in pool.WhatProvides(dependency))
-                {
-                    (wantedBy[p] ??= []).Add(q);
-                }
+                _scratch.Add(list[i]);
             }
         }
 
-        return wantedBy;
-    }
-
-    /// <summary>
-    /// True when the pool holds no package of the same name with a higher EVR. libsolv's dislike_old_versions looks
-    /// at the pool, not at what is still possible: an old version loses even when the newest cannot be installed.
-    /// </summary>
-    private bool IsNewestOfName(int p)
-    {
-        var evr = pool.Evrs[p];
-        foreach (int q in pool.WithName(pool.Packages[p].Name))
+        for (int i = 0; i < _scratch.Count; i++)
         {
-            if (q != p && Evr.Compare(pool.Evrs[q], evr) > 0)
-            {
-                return false;
-            }
+            list[kept + i] = _scratch[i];
         }
-
-        return true;
     }
+
+    /// <summary>Stable: the matching candidates to the back.</summary>
+    private void MoveToBack(List<int> list, Func<int, bool> back) => MoveToFront(list, p => !back(p));
 }

@@ -4,17 +4,17 @@ using Basalt.Solver.Sat;
 namespace Basalt.Solver.Policy;
 
 /// <summary>
-/// The decision order libsolv uses, over the SAT core: first the jobs, then keeping installed packages, then the
-/// requires of every package (and rich helper) already chosen, in the order they were chosen; when all are met, the
-/// weak dependencies (<see cref="WeakDependencies"/>); everything left undecided is then not installed.
+/// The decision order libsolv 0.7.23 uses (solver.c, solver_run_sat), over the SAT core: first the jobs, then keeping
+/// installed packages, then the requirements of what is chosen, in libsolv's rule order with its postponing
+/// (RpmDecider.Order.cs); when none is open, a weak-dependency pass (<see cref="WeakDependencies"/>), which runs to its
+/// end before requirements are looked at again; when nothing is left, the minimization step (RpmDecider.Branches.cs).
+/// Everything left undecided is not installed.
 /// </summary>
-internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDependencies? weak) : ISatDecider
+internal sealed partial class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDependencies? weak) : ISatDecider
 {
-    // Requires-like clauses whose premise is true, with the trail position of that premise.
-    private readonly List<(int TrailPosition, int Clause)> _active = [];
     private readonly List<int> _candidates = [];
+    private int[] _hints = [];
     private int _trailSeen;
-    private int _firstOpen;
     private int _idleAt = -1;
 
     public int Decide(SatSolver solver)
@@ -46,6 +46,19 @@ internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDep
 
     private int DecideNext(SatSolver solver)
     {
+        // A weak-dependency pass runs to its end before any requirement is resolved, as in libsolv.
+        if (weak is { InPass: true })
+        {
+            int next = weak.Next(solver);
+            if (next != 0)
+            {
+                RecordWeakBranch(solver);
+                return next;
+            }
+
+            NewPass();
+        }
+
         foreach (int clause in encoder.JobClauses)
         {
             int choice = ChooseFor(solver, clause);
@@ -71,46 +84,47 @@ internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDep
             {
                 foreach (int clause in encoder.TriggeredBy(literal))
                 {
-                    _active.Add((_trailSeen, clause));
+                    Activate(clause, _trailSeen);
                 }
             }
         }
 
-        // Clauses before _firstOpen were satisfied when last seen, and assignments only grow until a backjump.
-        bool allSatisfied = true;
-        for (int i = _firstOpen; i < _active.Count; i++)
+        int resolved = ResolveDependencies(solver);
+        if (resolved != 0)
         {
-            int clause = _active[i].Clause;
-            int choice = ChooseFor(solver, clause);
-            if (choice != 0)
-            {
-                return choice;
-            }
-
-            if (allSatisfied && IsSatisfied(solver, clause))
-            {
-                _firstOpen = i + 1;
-            }
-            else
-            {
-                allSatisfied = false;
-            }
+            return resolved;
         }
 
-        return weak?.Decide(solver) ?? 0;
+        int weakChoice = weak?.Start(solver) ?? 0;
+        if (weakChoice != 0)
+        {
+            NewPass(); // libsolv runs its dependency pass afresh after installing weak dependencies
+            RecordWeakBranch(solver);
+            return weakChoice;
+        }
+
+        return Minimize(solver);
+    }
+
+    private void RecordWeakBranch(SatSolver solver)
+    {
+        if (weak?.Alternatives is { } alternatives)
+        {
+            RecordBranch(solver, alternatives);
+        }
     }
 
     public void Backtracked(int trailLength)
     {
-        int keep = _active.Count;
-        while (keep > 0 && _active[keep - 1].TrailPosition >= trailLength)
+        Deactivate(trailLength);
+        _trailSeen = Math.Min(_trailSeen, trailLength);
+        DropBranches(trailLength);
+        if (trailLength < _callStart)
         {
-            keep--;
+            NewPass();
         }
 
-        _active.RemoveRange(keep, _active.Count - keep);
-        _trailSeen = Math.Min(_trailSeen, trailLength);
-        _firstOpen = 0;
+        weak?.Cancel();
         if (trailLength < _idleAt)
         {
             _idleAt = -1;
@@ -123,13 +137,46 @@ internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDep
     /// </summary>
     private int ChooseFor(SatSolver solver, int clause)
     {
+        int choice = Collect(solver, clause);
+        if (choice != 0 || _candidates.Count == 0)
+        {
+            return choice;
+        }
+
+        choice = policy.Choose(_candidates, solver);
+        RecordBranch(solver, policy.Alternatives);
+        return choice + 1;
+    }
+
+    /// <summary>
+    /// Gathers the undecided packages of an open clause into <see cref="_candidates"/>. Returns a helper literal to
+    /// decide instead (a rich branch that installs nothing, or the only way left), else 0: with no candidates when the
+    /// clause is satisfied or waits on a condition that may still turn false.
+    /// </summary>
+    private int Collect(SatSolver solver, int clause)
+    {
         _candidates.Clear();
+        if (_hints.Length <= clause)
+        {
+            Array.Resize(ref _hints, Math.Max(encoder.Rules.Count, clause + 1));
+        }
+
+        // The literal that settled this clause last time (true, or an undecided condition it waits on) usually still
+        // does: the scans visit every open requirement at each decision, so this check saves walking the clause.
+        int hint = _hints[clause];
+        if (hint != 0 && (solver.ValueOf(hint) > 0 || (hint < 0 && solver.ValueOf(hint) == 0)))
+        {
+            return 0;
+        }
+
         int helper = 0;
         foreach (int literal in solver.ClauseLiteralsView(clause))
         {
             int value = solver.ValueOf(literal);
             if (value > 0)
             {
+                _candidates.Clear();
+                _hints[clause] = literal;
                 return 0;
             }
 
@@ -137,6 +184,8 @@ internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDep
             {
                 if (literal < 0)
                 {
+                    _candidates.Clear();
+                    _hints[clause] = literal;
                     return 0;
                 }
 
@@ -154,29 +203,12 @@ internal sealed class RpmDecider(Encoder encoder, ProviderPolicy policy, WeakDep
         // A rich conflict is best met by the branch that installs nothing (its helper), as libsolv ends up doing; so is
         // a rich requires whose helper only keeps packages out (libsolv's clauses for it hold once those are left out).
         var rule = encoder.Rules[clause];
-        if (helper != 0 && (rule.Kind == RuleKind.Conflicts || encoder.InstallsNothing(helper)))
+        if (helper != 0 && (_candidates.Count == 0 || rule.Kind == RuleKind.Conflicts || encoder.InstallsNothing(helper)))
         {
+            _candidates.Clear();
             return helper;
         }
 
-        if (_candidates.Count != 0)
-        {
-            return policy.Choose(_candidates, rule.PreferredName, solver) + 1;
-        }
-
-        return helper;
-    }
-
-    private static bool IsSatisfied(SatSolver solver, int clause)
-    {
-        foreach (int literal in solver.ClauseLiteralsView(clause))
-        {
-            if (solver.ValueOf(literal) > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return 0;
     }
 }

@@ -65,17 +65,20 @@ internal sealed partial class SatSolver
                 continue;
             }
 
-            if (_trail.Count == _variableCount)
-            {
-                return SatStatus.Satisfiable;
-            }
-
             if ((Decisions & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            // With every variable assigned the decider still has a say: it may go back to an earlier choice
+            // (BacktrackTo) and return a new decision, or return 0 to accept the model.
+            bool complete = _trail.Count == _variableCount;
             int literal = decider.Decide(this);
+            if (complete && literal == 0)
+            {
+                return SatStatus.Satisfiable;
+            }
+
             int lit;
             if (literal == 0)
             {
@@ -176,6 +179,18 @@ internal sealed partial class SatSolver
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Undoes every decision above <paramref name="level"/>, for a decider that revisits an earlier choice (libsolv's
+    /// minimization step). Only valid from inside <see cref="ISatDecider.Decide"/>; the decider is told through
+    /// <see cref="ISatDecider.Backtracked"/> as after a conflict.
+    /// </summary>
+    public void BacktrackTo(int level, ISatDecider decider)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, DecisionLevel);
+        Backjump(level, decider);
     }
 
     private void Backjump(int level, ISatDecider decider)

@@ -75,6 +75,9 @@ internal sealed partial class SatSolver
         return _variableCount;
     }
 
+    /// <summary>The decision level at which <paramref name="variable"/> was assigned (meaningless while unassigned).</summary>
+    public int LevelOf(int variable) => _levels[variable];
+
     /// <summary>The literal at trail position <paramref name="index"/> (DIMACS style).</summary>
     public int TrailAt(int index) => Decode(_trail[index]);
 

@@ -28,7 +28,8 @@ internal interface ISatDecider
 {
     /// <summary>
     /// The next literal (DIMACS style: +v or -v) to make true, over an unassigned variable; 0 lets the solver assign
-    /// the lowest unassigned variable false.
+    /// the lowest unassigned variable false. Also asked once every variable is assigned: 0 accepts the model, while a
+    /// decider that went back to an earlier choice (<see cref="SatSolver.BacktrackTo"/>) returns its new decision.
     /// </summary>
     int Decide(SatSolver solver);
 

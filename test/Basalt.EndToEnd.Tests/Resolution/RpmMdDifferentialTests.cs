@@ -25,10 +25,11 @@ public sealed class RpmMdDifferentialTests(ITestOutputHelper output)
         Assert.Equal(10 * JobsPerRepository, stats.Cases);
         Assert.True(stats.Solvable > 0 && stats.Unsolvable > 0, $"the generator should give both outcomes: {stats}");
         // Where alternatives exist the policy decides; the seeds are fixed, so agreement with libsolv is a ratchet
-        // (139 of 199 with rich "or" operands tried in the order written, 148 once every operand's providers were
-        // ranked together, 152 once a rich branch that installs nothing was preferred, as libsolv does): a change to
-        // the policy must not make it worse.
-        Assert.True(stats.SameAsTestsolv >= 152, $"agreement with testsolv on alternatives regressed: {stats}");
+        // (139 of 199 with rich "or" operands tried in the order written, 152 with the earlier approximations of
+        // libsolv's policy, 199 since Basalt follows libsolv 0.7.23's provider order, postponing, rule order, rich
+        // dependency CNF, weak-dependency pass and minimization step; docs/solver.md, "Policy"): a change to the
+        // policy must not make it worse.
+        Assert.True(stats.SameAsTestsolv >= 199, $"agreement with testsolv on alternatives regressed: {stats}");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal static class SolutionChecker
             foreach (var conflicts in package.Conflicts)
             {
                 bool hit = conflicts.IsRich
-                    ? Holds(conflicts, set)
+                    ? RichConflictHits(package, conflicts, universe, set)
                     : set.Any(other => !ReferenceEquals(other, package) && Provides(other, conflicts));
                 if (hit)
                 {
@@ -99,4 +99,77 @@ internal static class SolutionChecker
 
     private static Dependency Self(PackageCandidate package)
         => new(package.Name, DependencyFlags.Equal, package.Evr.ToString());
+
+    // Rich conflicts as libsolv 0.7.23 applies them. It expands the conflict into a disjunction of conjunctions
+    // (implicants) and forbids each one, except the implicant "this package alone": a package may conflict with itself.
+    // testsolv installs p3 conflicting with "(p4 >= 1.2 | p3 >= 1.0 | p3)" when no p4 is installed, but not p3
+    // conflicting with "(p3 & x)" together with x. So the conflict hits when an implicant other than that one holds.
+    private static bool RichConflictHits(PackageCandidate package, Dependency conflicts, IReadOnlyList<PackageCandidate> universe,
+        IReadOnlyCollection<PackageCandidate> set)
+    {
+        foreach (var (positives, negatives) in Implicants(RichDependency.Parse(conflicts.Name), true, universe, set))
+        {
+            if (negatives != 0 || positives.Count != 1 || !positives.Contains(package))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The implicants of the expression (or, with <paramref name="positive"/> false, of its negation) that hold over
+    /// the set, each as its installed packages and its count of "not installed" literals.
+    /// </summary>
+    private static List<(HashSet<PackageCandidate> Positives, int Negatives)> Implicants(RichDependency node, bool positive,
+        IReadOnlyList<PackageCandidate> universe, IReadOnlyCollection<PackageCandidate> set)
+    {
+        List<(HashSet<PackageCandidate>, int)> Of(RichDependency n, bool p) => Implicants(n, p, universe, set);
+        switch (node)
+        {
+            case RichGroup group:
+                return Of(group.Operand, positive);
+            case RichAnd and:
+                return positive ? Cross([.. and.Operands.Select(o => Of(o, true))]) : [.. and.Operands.SelectMany(o => Of(o, false))];
+            case RichOr or:
+                return positive ? [.. or.Operands.SelectMany(o => Of(o, true))] : Cross([.. or.Operands.Select(o => Of(o, false))]);
+            case RichIf { Else: null } rif:
+                return positive
+                    ? [.. Of(rif.Then, true), .. Of(rif.Condition, false)]
+                    : Cross([Of(rif.Then, false), Of(rif.Condition, true)]);
+            case RichIf rif:
+                return positive
+                    ? Cross([[.. Of(rif.Then, true), .. Of(rif.Condition, false)], [.. Of(rif.Condition, true), .. Of(rif.Else!, true)]])
+                    : [.. Cross([Of(rif.Then, false), Of(rif.Condition, true)]), .. Cross([Of(rif.Condition, false), Of(rif.Else!, false)])];
+            case RichUnless { Else: null } unless:
+                return positive
+                    ? Cross([Of(unless.Then, true), Of(unless.Condition, false)])
+                    : [.. Of(unless.Then, false), .. Of(unless.Condition, true)];
+            case RichUnless unless:
+                return positive
+                    ? [.. Cross([Of(unless.Then, true), Of(unless.Condition, false)]), .. Cross([Of(unless.Condition, true), Of(unless.Else!, true)])]
+                    : Cross([[.. Of(unless.Then, false), .. Of(unless.Condition, true)], [.. Of(unless.Condition, false), .. Of(unless.Else!, false)]]);
+            default:
+                var providers = universe.Where(p => node is RichSimple simple ? Provides(p, simple.Dependency) : ProvidedBy(p, node)).ToList();
+                var installed = providers.Where(set.Contains).ToList();
+                if (positive)
+                {
+                    return [.. installed.Select(p => (new HashSet<PackageCandidate> { p }, 0))];
+                }
+
+                return installed.Count == 0 ? [([], providers.Count)] : [];
+        }
+    }
+
+    private static List<(HashSet<PackageCandidate> Positives, int Negatives)> Cross(List<List<(HashSet<PackageCandidate> Positives, int Negatives)>> factors)
+    {
+        List<(HashSet<PackageCandidate> Positives, int Negatives)> result = [([], 0)];
+        foreach (var factor in factors)
+        {
+            result = [.. result.SelectMany(a => factor.Select(b => (new HashSet<PackageCandidate>(a.Positives.Concat(b.Positives)), a.Negatives + b.Negatives)))];
+        }
+
+        return result;
+    }
 }
