@@ -7,8 +7,6 @@ using Basalt.Compose.Layout;
 using Basalt.Compose.Outputs;
 using Basalt.Imaging.Cosi;
 using Basalt.Imaging.Tree;
-using Basalt.IO;
-using Basalt.Repositories.Sources;
 
 namespace Basalt.Compose.Build;
 
@@ -19,7 +17,7 @@ namespace Basalt.Compose.Build;
 /// immutable host, and write every artefact the definition asks for. Every artefact and the lockfile appear in the
 /// output folder together at the end; a failed or cancelled build leaves the folder as it found it.
 /// </summary>
-public static class ImageBuilder
+public static partial class ImageBuilder
 {
     public const string LockFileName = "basalt.lock";
 
@@ -33,19 +31,12 @@ public static class ImageBuilder
             () => PackageResolver.ResolveAsync(definition, options, observer, cancellationToken),
             r => $"{r.InstallOrder.Count} packages" + (r.FromLock ? " (from the lockfile)" : "")).ConfigureAwait(false);
 
-        var fetched = await RunStageAsync(BuildStage.Fetch, "fetching and verifying packages", stages, observer,
-            () => PackageFetcher.FetchAsync(resolved.InstallOrder, resolved.Repositories, options.Cache ?? RepositoryCache.Default, observer, cancellationToken),
-            f => $"{f.Count} packages, {ByteSize.Format(f.Sum(p => p.Candidate.Size))}").ConfigureAwait(false);
-
         using var staging = OutputStaging.Create(options.OutputDirectory);
         var sourceDateEpoch = definition.Reproducibility.SourceDateEpoch ?? options.EnvironmentSourceDateEpoch
-            ?? fetched.Select(p => p.Candidate.BuildTime).DefaultIfEmpty(0).Max();
+            ?? resolved.InstallOrder.Select(p => p.BuildTime).DefaultIfEmpty(0).Max();
         var tree = new FileTree { DefaultTimestamp = new FileTimestamp(sourceDateEpoch) };
-        var install = await RunStageAsync(BuildStage.Install, "installing payloads", stages, observer,
-            () => PackageInstaller.InstallAsync(tree, [.. fetched.Select(p => new PackageFile(p.Candidate.Nevra.ToString(), p.Path))],
-                new InstallOptions { SourceDateEpoch = sourceDateEpoch, ScratchDirectory = staging.Scratch },
-                new InstallProgressAdapter(observer), cancellationToken),
-            r => $"{r.Packages.Sum(p => p.FileCount)} files, {ByteSize.Format(r.Packages.Sum(p => p.InstalledBytes))}").ConfigureAwait(false);
+        var (fetched, install) = await FetchAndInstallAsync(resolved, options, tree,
+            new InstallOptions { SourceDateEpoch = sourceDateEpoch, ScratchDirectory = staging.Scratch }, stages, observer, cancellationToken).ConfigureAwait(false);
 
         var configured = await RunStageAsync(BuildStage.Configure, "applying accounts, units and configuration", stages, observer,
             () => ImageConfigurator.ApplyAsync(tree, definition, install, sourceDateEpoch, staging.Scratch, observer, cancellationToken),
@@ -157,10 +148,5 @@ public static class ImageBuilder
         stages.Add(new BuildReportStage(stage.ToString().ToLowerInvariant(), Math.Round(clock.Elapsed.TotalSeconds, 3), summary));
         observer.StageCompleted(stage, clock.Elapsed, summary);
         return result;
-    }
-
-    private sealed class InstallProgressAdapter(IBuildObserver observer) : IProgress<InstallProgress>
-    {
-        public void Report(InstallProgress value) => observer.StageProgress(BuildStage.Install, value.PackagesDone, value.PackageCount, value.CurrentPackage);
     }
 }

@@ -4,7 +4,15 @@ using Basalt.Rpm.Metadata;
 namespace Basalt.Compose.Install;
 
 /// <summary>A verified local package file and the NEVRA it is known by (used in messages and records).</summary>
-public sealed record PackageFile(string Nevra, string Path);
+public sealed record PackageFile(string Nevra, string Path)
+{
+    /// <summary>
+    /// The file's compressed payload matched its header's PAYLOADDIGEST when the fetch stage checked it (with the header's
+    /// own digests). Installation then checks the uncompressed size and every file's FILEDIGESTS, as rpm does while
+    /// unpacking, but not PAYLOADDIGESTALT over the same bytes again; false (the default) checks that too.
+    /// </summary>
+    public bool CompressedPayloadVerified { get; init; }
+}
 
 /// <summary>How <see cref="PackageInstaller"/> lays packages down.</summary>
 public sealed record InstallOptions

@@ -37,7 +37,8 @@ internal sealed class DecodedPackage
 
 /// <summary>
 /// Decodes one package: decompresses its payload once, checks every entry against the header, every file digest, and
-/// the uncompressed payload's size and digest (the checks the fetch stage leaves to this one decompression), and reads
+/// the uncompressed payload's size and — unless the fetch stage verified the compressed payload's PAYLOADDIGEST — its
+/// PAYLOADDIGESTALT (the checks the fetch stage leaves to this one decompression), and reads
 /// the contents — small ones into memory, large ones into the spool. Independent of every other package, so several
 /// run at once while the tree is built in install order.
 /// </summary>
@@ -45,9 +46,11 @@ internal static class PackageDecoder
 {
     private static readonly RpmPayloadOptions ReaderOptions = new() { VerifyPayloadDigest = true };
 
+    private static readonly RpmPayloadOptions VerifiedReaderOptions = ReaderOptions with { CompressedPayloadVerified = true };
+
     public static DecodedPackage Decode(PackageFile file, ContentSpool spool, CancellationToken cancellationToken)
     {
-        using var reader = RpmPayloadReader.Open(file.Path, ReaderOptions);
+        using var reader = RpmPayloadReader.Open(file.Path, file.CompressedPayloadVerified ? VerifiedReaderOptions : ReaderOptions);
         var entries = new List<DecodedEntry>(reader.Package.Files.Count);
         byte[]? buffer = null;
         ExceptionDispatchInfo? failure = null;

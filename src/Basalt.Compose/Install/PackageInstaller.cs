@@ -22,11 +22,23 @@ public static class PackageInstaller
     /// <summary>Installs <paramref name="packages"/> (in install order, dependencies first) into <paramref name="tree"/>.</summary>
     /// <exception cref="FileConflictException">Packages conflict; the message lists every conflict, one per line.</exception>
     /// <exception cref="InvalidDataException">A package is corrupt (the message names it).</exception>
-    public static async Task<InstallResult> InstallAsync(FileTree tree, IReadOnlyList<PackageFile> packages, InstallOptions options,
+    public static Task<InstallResult> InstallAsync(FileTree tree, IReadOnlyList<PackageFile> packages, InstallOptions options,
+        IProgress<InstallProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        return InstallAsync(tree, packages.Count, i => Task.FromResult(packages[i]), options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Installs <paramref name="count"/> packages as they become available: package <c>i</c> is decoded as soon as
+    /// <paramref name="arrival"/>(<c>i</c>) completes (a fetch stage still verifying later packages), and placed in install
+    /// order. A faulted arrival stops the installation with its exception, as a package that failed to decode would.
+    /// </summary>
+    internal static async Task<InstallResult> InstallAsync(FileTree tree, int count, Func<int, Task<PackageFile>> arrival, InstallOptions options,
         IProgress<InstallProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(packages);
+        ArgumentNullException.ThrowIfNull(arrival);
         ArgumentNullException.ThrowIfNull(options);
         if (!Directory.Exists(options.ScratchDirectory))
         {
@@ -37,22 +49,27 @@ public static class PackageInstaller
         using var decoding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<Task<DecodedPackage>>();
         var next = 0;
+        // Queued fairly (the thread pool's global queue, first come first served) the moment the package arrives: a fetch
+        // stage keeps the pool's threads busy with work of its own, which would otherwise run first.
+        Task<DecodedPackage> DecodeOnArrival(int index, CancellationToken token) => arrival(index).ContinueWith(
+            arrived => PackageDecoder.Decode(arrived.GetAwaiter().GetResult(), session.Spool, token), token,
+            TaskContinuationOptions.PreferFairness | TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default);
+
         void StartDecoding()
         {
             // Payloads decode on the thread pool, DecodeAhead at a time; the tree is built from them strictly in install order.
-            while (next < packages.Count && pending.Count < DecodeAhead)
+            while (next < count && pending.Count < DecodeAhead)
             {
-                var package = packages[next++];
-                pending.Enqueue(Task.Run(() => PackageDecoder.Decode(package, session.Spool, decoding.Token), decoding.Token));
+                pending.Enqueue(DecodeOnArrival(next++, decoding.Token));
             }
         }
 
         try
         {
-            var installed = new List<InstalledPackage>(packages.Count);
+            var installed = new List<InstalledPackage>(count);
             var scriptlets = new List<ScriptletRecord>();
             StartDecoding();
-            for (var i = 0; i < packages.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var decoded = await pending.Dequeue().ConfigureAwait(false);
@@ -60,7 +77,7 @@ public static class PackageInstaller
                 var package = session.Apply(i, decoded);
                 installed.Add(package);
                 scriptlets.AddRange(ScriptletClassifier.Classify(package.File.Nevra, package.Info));
-                progress?.Report(new InstallProgress(i + 1, packages.Count, packages[i].Nevra, session.BytesWritten));
+                progress?.Report(new InstallProgress(i + 1, count, package.File.Nevra, session.BytesWritten));
             }
 
             if (session.Conflicts.Count > 0)

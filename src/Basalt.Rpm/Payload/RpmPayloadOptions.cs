@@ -24,4 +24,13 @@ public sealed record RpmPayloadOptions
     /// payload (RpmPackageVerifier without its uncompressed checks) finish the verification on the one decompression.
     /// </summary>
     public bool VerifyPayloadDigest { get; init; }
+
+    /// <summary>
+    /// With <see cref="VerifyPayloadDigest"/>: check the uncompressed size but leave PAYLOADDIGESTALT out. For a caller that
+    /// verified the compressed payload against PAYLOADDIGEST (as rpm does before installing) and reads those same bytes:
+    /// they fix the uncompressed bytes, and every regular file's content is still checked against FILEDIGESTS
+    /// (<see cref="VerifyFileDigests"/>), as rpm checks them while unpacking. Hashing the uncompressed payload again would
+    /// cost a second SHA-256 pass over every byte without refusing anything those checks let through.
+    /// </summary>
+    public bool CompressedPayloadVerified { get; init; }
 }

@@ -8,11 +8,12 @@ public sealed partial class RpmPayloadReader
 {
     /// <summary>
     /// With <see cref="RpmPayloadOptions.VerifyPayloadDigest"/>: the hash of the uncompressed payload (PAYLOADDIGESTALT)
-    /// fed by the bytes the cpio reader consumes, or null when the package has no such digest or the option is off.
+    /// fed by the bytes the cpio reader consumes, or null when the package has no such digest, the option is off, or
+    /// <see cref="RpmPayloadOptions.CompressedPayloadVerified"/> leaves it out.
     /// </summary>
     private static HashingStream? CreatePayloadHash(Stream payload, RpmPackageHeaders headers, RpmPayloadOptions options, List<string> warnings)
     {
-        if (!options.VerifyPayloadDigest || headers.Header.GetStrings(RpmTag.PayloadDigestAlt).Length == 0)
+        if (!options.VerifyPayloadDigest || options.CompressedPayloadVerified || headers.Header.GetStrings(RpmTag.PayloadDigestAlt).Length == 0)
         {
             return null;
         }

@@ -62,6 +62,27 @@ public sealed class RpmPayloadReaderDigestTests
         Assert.Contains("but the signature header's PAYLOADSIZE says", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Next_AltDigestDisagreesCompressedPayloadVerified_ReadsToTheEnd()
+    {
+        using var scratch = new TempDirectory();
+        var crafted = CraftedPackage.Rewrite(Fixtures.Path(Zstd), scratch.Path("tampered.rpm"), [(AltDigest[..8], "00000000")], []);
+
+        Assert.Equal(["/usr/share/payload-test.txt"], ReadAll(crafted, Verifying with { CompressedPayloadVerified = true }));
+    }
+
+    [Fact]
+    public void Next_BytesAfterTheTrailerCompressedPayloadVerified_StillFailTheSizeCheck()
+    {
+        using var scratch = new TempDirectory();
+        var plain = CraftedPackage.Rewrite(Fixtures.Path(Zstd), scratch.Path("plain.rpm"), [], []);
+        File.AppendAllText(plain, "x");
+
+        var error = Assert.Throws<InvalidDataException>(() => ReadAll(plain, Verifying with { CompressedPayloadVerified = true }));
+
+        Assert.Contains("plain.rpm': the uncompressed payload has", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<string> ReadAll(string package, RpmPayloadOptions options)
     {
         using var reader = RpmPayloadReader.Open(package, options);
