@@ -7,9 +7,10 @@
 # CORPUS_DIR is made with bench/scripts/make-build-corpus.py when it has no image.yaml (200 packages), or may be
 # OUTDIR of samples/run.sh together with samples/container-host/image.yaml (then pass IMAGE=... and REPO=...).
 # DISK=1 makes the reference do the whole job Basalt does for the disk: after mkfs.erofs and veritysetup it assembles the
-# same GPT disk the way a shell-script build does (truncate, sgdisk with Basalt's partition table, mkfs.vfat + mcopy for
-# the ESP, dd of the EROFS and the hash tree) and takes its SHA-256 with openssl (the fastest SHA-256 on the machine;
-# coreutils' sha256sum is 7x slower here), as Basalt's report and SHA256SUMS do.
+# same GPT disk the way a shell-script build does (truncate, sfdisk with Basalt's partition table, mkfs.vfat + mcopy for
+# the ESP, dd of the EROFS and the hash tree) and takes its SHA-256 with openssl, as Basalt's report and SHA256SUMS do.
+# The fastest tools on the machine are used: sgdisk sleeps a second after writing, and coreutils' sha256sum (no SHA-NI
+# here) is 6x slower than openssl.
 # dnf needs root for --installroot. BASALT_BASELINE=PATH/TO/old/basalt adds a second basalt (e.g. a publish from before a
 # change) to the same interleaved runs, so a before/after comparison sees the same machine load.
 set -eu
@@ -32,38 +33,43 @@ ID=$(sed -n 's/^ *- id: *//p' "$IMAGE" | head -1)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 if [ -n "${DISK:-}" ]; then
-  # Basalt's partition table (offsets, sizes, types, UUIDs) from the report of a first build, as sgdisk arguments.
+  # Basalt's partition table (offsets, sizes, types, UUIDs) from the report of a first build, as an sfdisk script.
   rm -rf "$WORK/basalt"
   "$BASALT" build "$IMAGE" -o "$WORK/basalt" --repo "$ID=$REPO" --cache "$WORK/cache" >/dev/null 2>&1
-  eval "$(python3 - "$WORK/basalt" <<'PY'
+  eval "$(python3 - "$WORK/basalt" "$WORK/partitions.sfdisk" <<'PY'
 import glob, json, sys
 report = json.load(open(glob.glob(sys.argv[1] + "/*.report.json")[0]))
 types = {"esp": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B", "usr-x86-64": "8484680C-9521-48C6-9C11-B0720656F69E",
          "usr-x86-64-verity": "77FF5F63-E7B6-4633-ACF4-1565B864C0E6"}
 image = report["image"]
 parts = image["partitions"]
-args = ["--disk-guid=" + image["diskGuid"]]
-for number, p in enumerate(parts, 1):
-    first, last = p["offsetBytes"] // 512, (p["offsetBytes"] + p["sizeBytes"]) // 512 - 1
-    args += [f"--new={number}:{first}:{last}", f"--typecode={number}:{types[p['type']]}", f"--partition-guid={number}:{p['partitionUuid']}",
-             f"--change-name={number}:{p['name']}"]
+lines = ["label: gpt", "label-id: " + image["diskGuid"].upper(), "first-lba: 34"]
+for p in parts:
+    # Basalt's GPT attributes: read-only (60) on the sealed usr slot, no-auto (63) on the empty B slot.
+    attrs = ', attrs="GUID:63"' if p["name"] == "_empty" else ', attrs="GUID:60"' if p["type"] != "esp" else ""
+    lines.append(f"start={p['offsetBytes'] // 512}, size={p['sizeBytes'] // 512}, type={types[p['type']]}, uuid={p['partitionUuid'].upper()}, name={p['name']}{attrs}")
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
 mib = 1024 * 1024
-print(f"DISK_BYTES={image['artifacts'][0]['bytes']}; SGDISK_ARGS='{' '.join(args)}'; ESP_KIB={parts[0]['sizeBytes'] // 1024};"
+print(f"DISK_BYTES={image['artifacts'][0]['bytes']}; ESP_KIB={parts[0]['sizeBytes'] // 1024};"
       f" ESP_MIB={parts[0]['offsetBytes'] // mib}; USR_MIB={parts[1]['offsetBytes'] // mib}; VERITY_MIB={parts[2]['offsetBytes'] // mib}")
 PY
 )"
 fi
-# Columns of the time files: wall seconds, peak KB, user seconds, system seconds.
+# Every timed run starts after a sync, so none pays for the writeback of the one before (rpm's database writes wait
+# for it). Columns of the time files: wall seconds, peak KB, user seconds, system seconds.
 best() { awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 < m { m = $2 } NR == 1 || $3 + $4 < c { c = $3 + $4 } END { printf "%.2f %d %.2f\n", w, m, c }' "$1"; }
 for i in $(seq "$RUNS"); do
   rm -rf "$WORK/basalt"
+  sync
   /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/basalt.t" "$BASALT" build "$IMAGE" -o "$WORK/basalt" --repo "$ID=$REPO" --cache "$WORK/cache" >/dev/null 2>&1
   if [ -n "${BASALT_BASELINE:-}" ]; then
     rm -rf "$WORK/basalt"
+    sync
     /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/baseline.t" "$BASALT_BASELINE" build "$IMAGE" -o "$WORK/basalt" --repo "$ID=$REPO" \
       --cache "$WORK/cache" >/dev/null 2>&1
   fi
   rm -rf "$WORK/root" "$WORK/usr.erofs" "$WORK/usr.verity"
+  sync
   /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/dnf.t" sh -c "
     dnf -q -y --installroot='$WORK/root' --releasever=1 --setopt=reposdir=/dev/null --setopt=cachedir='$WORK/dnfcache' \
         --setopt=install_weak_deps=False --nogpgcheck --disableplugin='*' --repofrompath='bench,file://$REPO' --repo=bench \
@@ -72,6 +78,7 @@ for i in $(seq "$RUNS"); do
     veritysetup format '$WORK/usr.erofs' '$WORK/usr.verity' >/dev/null"
   if [ -n "${DISK:-}" ]; then
     rm -rf "$WORK/root" "$WORK/usr.erofs" "$WORK/usr.verity" "$WORK/disk.raw" "$WORK/esp.img" "$WORK/loader.conf"
+    sync
     /usr/bin/time -f "%e %M %U %S" -a -o "$WORK/disk.t" sh -c "
       set -e
       dnf -q -y --installroot='$WORK/root' --releasever=1 --setopt=reposdir=/dev/null --setopt=cachedir='$WORK/dnfcache' \
@@ -80,7 +87,7 @@ for i in $(seq "$RUNS"); do
       mkfs.erofs --quiet '$WORK/usr.erofs' '$WORK/root/usr' >/dev/null
       ROOTHASH=\$(veritysetup format '$WORK/usr.erofs' '$WORK/usr.verity' | sed -n 's/^Root hash:[[:space:]]*//p')
       truncate -s $DISK_BYTES '$WORK/disk.raw'
-      sgdisk --clear $SGDISK_ARGS '$WORK/disk.raw' >/dev/null
+      sfdisk --quiet --no-reread --no-tell-kernel '$WORK/disk.raw' < '$WORK/partitions.sfdisk' >/dev/null
       mkfs.vfat -F 32 -n ESP -C '$WORK/esp.img' $ESP_KIB >/dev/null
       printf 'timeout 0\\noptions usrhash=%s\\n' \$ROOTHASH > '$WORK/loader.conf'
       mmd -i '$WORK/esp.img' ::/EFI ::/loader && mcopy -i '$WORK/esp.img' '$WORK/loader.conf' ::/loader/loader.conf

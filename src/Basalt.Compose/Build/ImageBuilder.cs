@@ -55,7 +55,7 @@ public static partial class ImageBuilder
         var packages = install.Packages.Select(p => new CosiPackage(p.Info.Name, p.Info.Version, p.Info.Release, p.Info.Arch)).ToList();
         var image = await RunStageAsync(BuildStage.Write, "writing artefacts", stages, observer,
             () => ImageWriter.WriteAsync(trees, definition, packages, sourceDateEpoch, staging.Artifacts, staging.Scratch,
-                new Progress<string>(detail => observer.StageProgress(BuildStage.Write, 0, 0, detail)), options.SecureBootSigner, cancellationToken),
+                new WriteProgress(observer), options.SecureBootSigner, cancellationToken),
             w => string.Join(", ", w.Artifacts.Select(a => a.Format))).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -78,7 +78,7 @@ public static partial class ImageBuilder
             FromLockFile = resolved.FromLock,
             Packages = [.. fetched.Zip(install.Packages, (f, i) => new BuildReportPackage(f.Candidate.Nevra.ToString(), f.Candidate.RepositoryId,
                 f.Candidate.Location, f.Sha256, f.Candidate.Size, i.FileCount, i.InstalledBytes, f.SigningKey))],
-            Image = image,
+            Image = image with { Artifacts = [.. image.Artifacts.Select(a => a with { Path = PublishedPath(options, a.Path) })] },
             Scriptlets = install.Scriptlets,
             Accounts = configured.AccountNotes,
             Units = configured.UnitNotes,
@@ -126,6 +126,10 @@ public static partial class ImageBuilder
             boot.InitrdEntries, boot.Modules, entry, options.SecureBootSigner?.Certificate.Subject);
     }
 
+    /// <summary>Where an artefact written in the staging folder is once published, for the report.</summary>
+    private static string PublishedPath(ImageBuildOptions options, string stagedPath)
+        => Path.Combine(Path.GetFullPath(options.OutputDirectory), Path.GetFileName(stagedPath));
+
     /// <summary>A package's address: file:// for a local repository, else the repository URL joined with the href.</summary>
     private static string PackageUri(string repositoryLocation, string href)
         => repositoryLocation.Contains("://", StringComparison.Ordinal)
@@ -148,5 +152,23 @@ public static partial class ImageBuilder
         stages.Add(new BuildReportStage(stage.ToString().ToLowerInvariant(), Math.Round(clock.Elapsed.TotalSeconds, 3), summary));
         observer.StageCompleted(stage, clock.Elapsed, summary);
         return result;
+    }
+
+    /// <summary>
+    /// Write-stage progress, handed to the observer as it is reported and one report at a time. Progress&lt;T&gt; would post
+    /// each to the thread pool, where reports from the writers working side by side could reach the observer at once, or
+    /// after the stage had ended.
+    /// </summary>
+    private sealed class WriteProgress(IBuildObserver observer) : IProgress<string>
+    {
+        private readonly Lock _lock = new();
+
+        public void Report(string value)
+        {
+            lock (_lock)
+            {
+                observer.StageProgress(BuildStage.Write, 0, 0, value);
+            }
+        }
     }
 }
