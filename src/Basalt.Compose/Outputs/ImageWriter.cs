@@ -95,6 +95,8 @@ public static partial class ImageWriter
             progress?.Report("Writing the usr file system (EROFS)");
             var erofsOptions = new ErofsWriterOptions { BuildTime = time, Uuid = identity.UsrFileSystem, VolumeName = "usr" };
             // dm-verity's level-0 digests are taken from the blocks as the writer produces them, so usr is never read back.
+            // EROFS gets the disk's FileStream itself, not a PartitionWriteStream, because it copies file data with parallel
+            // positioned writes on the file handle; PartitionLimit checks the size before any block is written instead.
             var usrDigests = new VerityDataDigests(identity.VeritySalt);
             rawStream.Position = usrSlot.OffsetBytes;
             erofs = await ErofsWriter.WriteAsync(trees.Usr, rawStream, erofsOptions, new PartitionLimit(usrDigests, usrSlot.SizeBytes), cancellationToken)

@@ -1,3 +1,5 @@
+using Basalt.IO;
+
 namespace Basalt.Imaging.Verity;
 
 /// <summary>
@@ -71,24 +73,10 @@ public static class VerityFormatter
     public static async Task<VerityFormatResult> FormatAsync(VerityDataDigests digests, string hashPath, VerityOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(hashPath);
-        var target = hashPath + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            VerityFormatResult result;
-            var hash = new FileStream(target, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1);
-            await using (hash.ConfigureAwait(false))
-            {
-                result = await FormatAsync(digests, hash, options, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(target, hashPath, overwrite: true);
-            return result;
-        }
-        catch
-        {
-            File.Delete(target);
-            throw;
-        }
+        using var output = AtomicOutput.CreateFile(hashPath);
+        var result = await FormatAsync(digests, output.Stream, options, cancellationToken).ConfigureAwait(false);
+        output.Commit();
+        return result;
     }
 
     /// <summary>As above, into a seekable hash stream (the superblock at <see cref="VerityOptions.HashOffset"/>).</summary>
